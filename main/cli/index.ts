@@ -1,0 +1,28 @@
+// The `probedesk` command (runtime: plain Node via bin/probedesk.js).
+import packageJson from '../../package.json';
+import { processIo, type CliIo } from './cli-io';
+import { commandRegistrations } from './commands/index';
+import { runCli } from './program';
+
+export interface MainOptions {
+  readonly io?: CliIo;
+  /** Defaults to a signal aborted by SIGINT/SIGTERM. */
+  readonly signal?: AbortSignal;
+}
+
+function processStopSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return controller.signal;
+}
+
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  return runCli(argv, {
+    io: options.io ?? processIo,
+    version: packageJson.version,
+    commands: commandRegistrations,
+    signal: options.signal ?? processStopSignal(),
+  });
+}
