@@ -1,0 +1,22 @@
+// The ProbeDesk router: every service of the main process, registered once. Both the Electron app
+// and the browser host build their adapters on this. A new service is one more entry in `services`.
+import { probeDeskApi, type ProbeDeskApi } from '../../shared/api/probedesk-api';
+import type { HostKind } from '../../shared/api/schemas/system';
+import { logHub } from '../../shared/log/logger';
+import { createHostState, type HostState } from './host-state';
+import { Router } from './router';
+import { logService } from './services/log-service';
+import { systemService } from './services/system-service';
+import { targetService } from './services/target-service';
+import { appVersion } from './app-version';
+
+export interface HostRouter {
+  readonly router: Router<ProbeDeskApi>;
+  readonly state: HostState;
+}
+
+export function createHostRouter(host: HostKind): HostRouter {
+  const state = createHostState(appVersion, host);
+  const services = [systemService(state), logService(logHub), targetService(state)];
+  return { router: new Router(probeDeskApi, services), state };
+}
