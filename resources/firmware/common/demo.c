@@ -12,6 +12,7 @@
 #ifndef DEMO_BOARD_NAME
 #error "DEMO_BOARD_NAME must name the board"
 #endif
+_Static_assert(sizeof(DEMO_BOARD_NAME) <= DEMO_NAME_LENGTH, "DEMO_BOARD_NAME and its NUL must fit DemoState.name");
 
 volatile struct DemoState demo_state = {
     .magic = DEMO_STATE_MAGIC,

@@ -10,7 +10,7 @@
 #define DEMO_STATE_MAGIC 0xC0FFEE42u
 /* major << 16 | minor << 8 | patch */
 #define DEMO_STATE_VERSION 0x00010000u
-#define DEMO_NAME_LENGTH 24u
+#define DEMO_NAME_LENGTH 32u
 
 /* SysTick rate and how many ticks separate two "tick N" lines (LED toggles). */
 #define DEMO_TICK_HZ 100u
