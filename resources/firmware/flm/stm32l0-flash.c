@@ -95,12 +95,16 @@ static uint32_t load_word(const uint8_t *buf, uint32_t offset, uint32_t sz) {
 }
 
 /* Half-page write: FPRG and PROG set, then 16 consecutive word writes to the
- * half-page, after which the NVM programs them together. */
+ * half-page, after which the NVM programs them together. Interrupts are masked
+ * for the 16 writes (PRIMASK, ARMv6-M ARM B1.4.3): a handler of the halted
+ * application lives in Flash and fetching it would break the sequence. */
 static int program_half_page(uint32_t adr, const uint8_t *buf) {
   uint32_t words[FLASH_HALF_PAGE_SIZE / 4u];
   for (uint32_t i = 0; i < FLASH_HALF_PAGE_SIZE / 4u; i++) {
     words[i] = load_word(buf, i * 4u, FLASH_HALF_PAGE_SIZE);
   }
+  uint32_t primask;
+  __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
   FLASH_PECR |= FLASH_PECR_FPRG | FLASH_PECR_PROG;
   volatile uint32_t *target = (volatile uint32_t *)adr;
   for (uint32_t i = 0; i < FLASH_HALF_PAGE_SIZE / 4u; i++) {
@@ -108,6 +112,7 @@ static int program_half_page(uint32_t adr, const uint8_t *buf) {
   }
   int result = stm32l0_nvm_wait();
   FLASH_PECR &= ~(FLASH_PECR_FPRG | FLASH_PECR_PROG);
+  __asm__ volatile("msr primask, %0" ::"r"(primask) : "memory");
   return result;
 }
 
