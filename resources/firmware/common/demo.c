@@ -13,6 +13,7 @@
 #error "DEMO_BOARD_NAME must name the board"
 #endif
 _Static_assert(sizeof(DEMO_BOARD_NAME) <= DEMO_NAME_LENGTH, "DEMO_BOARD_NAME and its NUL must fit DemoState.name");
+_Static_assert(BOARD_CORE_CLOCK_HZ / DEMO_TICK_HZ - 1u <= SYST_RVR_RELOAD_MAX, "SysTick reload must fit 24 bits");
 
 volatile struct DemoState demo_state = {
     .magic = DEMO_STATE_MAGIC,

@@ -14,6 +14,7 @@
 #define FLM_STATIC_H
 
 #include <stdint.h>
+#include "flash-os.h"
 
 /* "FLMs" in ASCII: present in PrgData's initial image, so reading it back
  * through R9 proves the host set R9 to the loaded PrgData. */
@@ -40,10 +41,11 @@ static inline int flm_ready(void) {
   return s->magic == FLM_STATIC_MAGIC && s->init_function != 0;
 }
 
-/* Records Init's function code; returns 0 when R9 is the static base. */
+/* Records Init's function code; returns 0 when R9 is the static base and fnc
+ * is one of the codes FlashOS.h defines. */
 static inline int flm_enter(uint32_t fnc) {
   struct FlmStatic *s = flm_static();
-  if (s->magic != FLM_STATIC_MAGIC || fnc == 0) {
+  if (s->magic != FLM_STATIC_MAGIC || fnc < FLASH_FUNCTION_ERASE || fnc > FLASH_FUNCTION_VERIFY) {
     return 1;
   }
   s->init_function = fnc;

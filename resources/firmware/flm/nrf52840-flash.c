@@ -1,6 +1,6 @@
 /*
  * Flash algorithm for the nRF52840's internal flash: 1 MiB at 0x0 in 256 pages
- * of 4 KiB (nRF52840 PS v1.7 section 4.2.1 "Memory map" and 4.3 "NVMC").
+ * of 4 KiB (nRF52840 PS v1.7, "Memory" chapter, and section 4.3 "NVMC").
  */
 #include "flash-os.h"
 #include "flm-static.h"
@@ -40,7 +40,7 @@ int UnInit(uint32_t fnc) {
   return flm_leave() | result;
 }
 
-/* ERASEALL erases all flash pages and the UICR (PS 4.3.4 "Erase all"). */
+/* ERASEALL erases all flash pages and the UICR (PS 4.3, "Erase all"). */
 int EraseChip(void) {
   if (!flm_ready()) {
     return 1;

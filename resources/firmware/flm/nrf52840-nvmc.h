@@ -1,6 +1,6 @@
 /*
  * nRF52840 NVMC, nRF52840 Product Specification v1.7 section 4.3 "NVMC -
- * Non-volatile memory controller" (register table in 4.3.10), base 0x4001E000.
+ * Non-volatile memory controller" (register table at the end of 4.3), base 0x4001E000.
  */
 #ifndef NRF52840_NVMC_H
 #define NRF52840_NVMC_H
@@ -45,7 +45,7 @@ static inline int nvmc_set_mode(uint32_t mode) {
   return 0;
 }
 
-/* Writes sz bytes of buf to word-aligned adr with CONFIG = Wen (4.3.1
+/* Writes sz bytes of buf to word-aligned adr with CONFIG = Wen (4.3,
  * "Writing to flash": only full 32-bit words at word-aligned addresses, and
  * programming can only clear bits). Words of all ones are skipped: writing
  * them changes nothing and would use up the limited number of writes a word
@@ -78,8 +78,8 @@ static inline int nvmc_program(uint32_t adr, uint32_t sz, const uint8_t *buf) {
 
 /* Starts one erase operation (write 1 to ERASEALL/ERASEUICR or the page
  * address to ERASEPAGE) with CONFIG = Een, waits for READY, returns to
- * read-only mode (4.3.2 "Erasing a page", 4.3.3 "Writing to user
- * information configuration registers (UICR)", 4.3.4 "Erase all"). */
+ * read-only mode (4.3, "Erasing a page in flash", "Erasing user information
+ * configuration registers (UICR)", "Erase all"). */
 static inline int nvmc_erase(volatile uint32_t *task, uint32_t value) {
   if (nvmc_set_mode(NVMC_CONFIG_EEN) != 0) {
     return 1;

@@ -1,7 +1,7 @@
 /*
  * Flash algorithm for the nRF52840's UICR: one 4 KiB region at 0x10001000
- * (nRF52840 PS v1.7 section 4.5 "UICR - User information configuration
- * registers"), erased as a whole by ERASEUICR (section 4.3.3).
+ * (nRF52840 PS v1.7, "UICR - User information configuration registers"),
+ * erased as a whole by ERASEUICR (section 4.3, NVMC).
  */
 #include "flash-os.h"
 #include "flm-static.h"

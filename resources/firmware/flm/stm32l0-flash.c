@@ -62,7 +62,7 @@ static int erase_page(uint32_t adr) {
 }
 
 /* Every page in turn: a mass erase on this part goes through the option
- * bytes' read protection (3.4.1), which an algorithm must not touch. */
+ * bytes' read protection (3.4, RDP), which an algorithm must not touch. */
 int EraseChip(void) {
   if (!flm_ready()) {
     return 1;
