@@ -8,5 +8,5 @@ export { WatchpointType, type Watchpoint } from './dwt-watchpoints';
 export type { FpuInfo } from './fpu-detect';
 export type { HardwareResetLine } from './hardware-reset-line';
 export { ResetType, RESET_TYPES, isResetType } from './reset-type';
-export { VectorCatch } from './vector-catch';
+export { VectorCatch, parseVectorCatchLetters } from './vector-catch';
 export type { CoreRegisterInfo } from './core-registers';

@@ -28,3 +28,30 @@ export const VECTOR_CATCH_ALL_V7 =
   VectorCatch.HardFault;
 
 export const VECTOR_CATCH_ALL_BASELINE = VectorCatch.CoreReset | VectorCatch.HardFault;
+
+const LETTERS: Readonly<Record<string, number>> = {
+  h: VectorCatch.HardFault,
+  b: VectorCatch.BusFault,
+  m: VectorCatch.MemManage,
+  i: VectorCatch.InterruptError,
+  s: VectorCatch.StateError,
+  c: VectorCatch.CheckingError,
+  p: VectorCatch.NoCoprocessor,
+  r: VectorCatch.CoreReset,
+  a: VECTOR_CATCH_ALL_V7,
+  n: VectorCatch.None,
+};
+
+/**
+ * pyOCD's `vector_catch` option letters (h, b, m, i, s, c, p, r, a for all, n for none) as a
+ * DEMCR mask; on a Baseline core, catches it lacks are dropped from "a".
+ */
+export function parseVectorCatchLetters(text: string, baseline: boolean): number {
+  let mask = 0;
+  for (const letter of text.toLowerCase()) {
+    const bits = LETTERS[letter];
+    if (bits === undefined) throw new RangeError(`Vector catch letter "${letter}" in "${text}" is not one of h, b, m, i, s, c, p, r, a, n`);
+    mask |= letter === 'a' && baseline ? VECTOR_CATCH_ALL_BASELINE : bits;
+  }
+  return mask;
+}

@@ -1,0 +1,144 @@
+/**
+ * A debug session (pyOCD's Session): the root of the object graph Session → Board → Target →
+ * cores, with the probe, the resolved options, the project directory, the session lock through
+ * which every front end's probe access is serialized, and the typed events all of them receive.
+ */
+import type { CmsisDapProbe } from '../probe/cmsis-dap/cmsis-dap-probe';
+import { DebugPort } from '../coresight/debug-port';
+import type { ResetType } from '../coresight/cortex-m/reset-type';
+import { CoreSightTarget, type TargetSettings } from '../target/coresight-target';
+import type { TargetDelegate } from '../target/target-delegate';
+import { GENERIC_TARGET_NAME, TargetRegistry, type TargetDefinition } from '../target/target-definition';
+import { Board } from './board';
+import { resolveSessionOptions, type SessionOptionsRequest } from './project-options';
+import { SessionEvents } from './session-events';
+import { SessionLock, type RunOptions } from './session-lock';
+import type { SessionOptions } from './session-options';
+
+/** A probe found by discovery, not yet opened. */
+export interface ProbeCandidate {
+  readonly uniqueId: string;
+  readonly description: string;
+  /** The part the probe says it is wired to (DAP_Info target device name), when known. */
+  readonly targetDeviceName?: string;
+  open(): Promise<CmsisDapProbe>;
+}
+
+export interface SessionCreateOptions extends SessionOptionsRequest {
+  /** Delegates called during connect, reset and disconnect (the user-script host). */
+  readonly delegate?: TargetDelegate;
+  readonly targets?: TargetRegistry;
+}
+
+export class Session {
+  readonly events = new SessionEvents();
+  readonly lock: SessionLock;
+  readonly options: SessionOptions;
+  readonly projectDir: string;
+  readonly configPath: string | undefined;
+  private probeValue: CmsisDapProbe | undefined;
+  private boardValue: Board | undefined;
+  private readonly targets: TargetRegistry;
+
+  constructor(readonly probeCandidate: ProbeCandidate, private readonly create: SessionCreateOptions = {}) {
+    const resolved = resolveSessionOptions(create);
+    this.options = resolved.options;
+    this.projectDir = resolved.projectDir;
+    this.configPath = resolved.configPath;
+    this.options.setProbe(probeCandidate.uniqueId);
+    this.targets = create.targets ?? new TargetRegistry();
+    this.lock = new SessionLock(() => this.options.get('busy_timeout'));
+  }
+
+  get isOpen(): boolean {
+    return this.boardValue !== undefined;
+  }
+
+  get probe(): CmsisDapProbe {
+    if (!this.probeValue) throw new Error(`Session for ${this.probeCandidate.uniqueId} is not open`);
+    return this.probeValue;
+  }
+
+  get board(): Board {
+    if (!this.boardValue) throw new Error(`Session for ${this.probeCandidate.uniqueId} is not open`);
+    return this.boardValue;
+  }
+
+  get target(): CoreSightTarget {
+    return this.board.target;
+  }
+
+  /** Runs a front end's operation with exclusive use of the probe (see SessionLock). */
+  run<T>(operation: string, body: () => Promise<T>, options?: RunOptions): Promise<T> {
+    return this.lock.run(operation, body, options);
+  }
+
+  /** -t / target_override, else the part the probe names, else the generic `cortex_m`. */
+  selectTargetDefinition(): TargetDefinition {
+    const override = this.options.get('target_override');
+    if (override) return this.targets.require(override);
+    const part = this.probeCandidate.targetDeviceName?.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const byPart = part ? this.targets.names.find((n) => n !== GENERIC_TARGET_NAME && (part.startsWith(n) || n.startsWith(part))) : undefined;
+    return this.targets.require(byPart ?? GENERIC_TARGET_NAME);
+  }
+
+  private settings(): TargetSettings {
+    return {
+      connectMode: this.options.get('connect_mode'),
+      resetType: this.options.get('reset_type') as ResetType,
+      vectorCatch: this.options.get('vector_catch'),
+      resumeOnDisconnect: this.options.get('resume_on_disconnect'),
+    };
+  }
+
+  private log(level: 'debug' | 'info' | 'warning' | 'error', message: string): void {
+    this.events.emit('log', { level, scope: 'session', message });
+  }
+
+  /** Opens the probe, connects the target with its init sequence, and announces the connection. */
+  async open(): Promise<void> {
+    await this.run('open', async () => {
+      const definition = this.selectTargetDefinition();
+      const probe = await this.probeCandidate.open();
+      this.probeValue = probe;
+      try {
+        const dp = new DebugPort(probe, { frequency: this.options.get('frequency') });
+        const target = new CoreSightTarget({
+          dp,
+          definition,
+          settings: this.settings(),
+          resetLine: { setResetAsserted: (asserted) => probe.setNReset(asserted) },
+          delegate: this.create.delegate,
+          serialize: (operation, body) => this.run(operation, body),
+          log: (level, message) => this.log(level, message),
+          onCoreState: (core, state) => this.events.emit('state', { core: core.coreNumber, state }),
+        });
+        const board = new Board(this.probeCandidate.uniqueId, probe.info.targetBoardName ?? definition.part, target);
+        await target.connect((step) => this.events.emit('initStep', { step }));
+        this.boardValue = board;
+        this.events.emit('connection', { connected: true, target: definition.name });
+      } catch (error) {
+        this.probeValue = undefined;
+        await probe.transport.close().catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** Disconnects the target (resuming it per `resume_on_disconnect`) and closes the probe. */
+  async close(): Promise<void> {
+    await this.run('close', async () => {
+      const board = this.boardValue;
+      const probe = this.probeValue;
+      this.boardValue = undefined;
+      this.probeValue = undefined;
+      try {
+        if (board) await board.target.disconnect();
+        if (probe) await probe.disconnect().catch(() => undefined);
+      } finally {
+        await probe?.transport.close().catch(() => undefined);
+        if (board) this.events.emit('connection', { connected: false, target: board.targetType });
+      }
+    });
+  }
+}
