@@ -1,5 +1,5 @@
 // The `probedesk` command (runtime: plain Node via bin/probedesk.js).
-import packageJson from '../../package.json';
+import { appVersion } from '../host/app-version';
 import { processIo, type CliIo } from './cli-io';
 import { commandRegistrations } from './commands/index';
 import { runCli } from './program';
@@ -21,7 +21,7 @@ function processStopSignal(): AbortSignal {
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   return runCli(argv, {
     io: options.io ?? processIo,
-    version: packageJson.version,
+    version: appVersion,
     commands: commandRegistrations,
     signal: options.signal ?? processStopSignal(),
   });

@@ -4,6 +4,7 @@ import { probeDeskApi, type ProbeDeskApi } from '../../shared/api/probedesk-api'
 import type { HostKind } from '../../shared/api/schemas/system';
 import { logHub } from '../../shared/log/logger';
 import { createHostState, type HostState } from './host-state';
+import { LogHistory } from './log-history';
 import { Router } from './router';
 import { logService } from './services/log-service';
 import { systemService } from './services/system-service';
@@ -17,6 +18,6 @@ export interface HostRouter {
 
 export function createHostRouter(host: HostKind): HostRouter {
   const state = createHostState(appVersion, host);
-  const services = [systemService(state), logService(logHub), targetService(state)];
+  const services = [systemService(state), logService(logHub, new LogHistory(logHub)), targetService(state)];
   return { router: new Router(probeDeskApi, services), state };
 }

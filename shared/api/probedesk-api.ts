@@ -25,7 +25,7 @@ export const probeDeskApi = defineContract({
       payload: SystemStatus,
     }),
     log: defineEvent({
-      summary: 'Engine log records from now on.',
+      summary: 'Engine log records from now on, optionally after the recent history.',
       params: LogSubscription,
       payload: LogRecord,
     }),

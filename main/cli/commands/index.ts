@@ -1,5 +1,7 @@
 // Every `probedesk` subcommand, one file each. To add one: write main/cli/commands/NAME.ts exporting
 // a `RegisterCommand` (see ../command-spec.ts) and list it here.
 import type { RegisterCommand } from '../command-spec';
+import { registerServe } from './serve';
+import { registerStart } from './start';
 
-export const commandRegistrations: readonly RegisterCommand[] = [];
+export const commandRegistrations: readonly RegisterCommand[] = [registerStart, registerServe];

@@ -15,4 +15,6 @@ export type LogRecord = z.infer<typeof LogRecord>;
 export const LogSubscription = z.object({
   /** Deliver records at this level and above (the engine's own level still applies first). */
   minLevel: LogLevel.default('info'),
+  /** Also deliver the records the host kept from before the subscription, oldest first. */
+  history: z.boolean().default(false),
 });

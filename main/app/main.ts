@@ -1,0 +1,49 @@
+// Electron main-process entry (runtime: Electron's Node; bundled to out/main/index.js).
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../../shared/log/logger';
+import { createHostRouter } from '../host/host-router';
+import { registerIpcAdapter } from '../host/ipc-adapter';
+import { hardenSession } from './harden';
+import { createMainWindow, pageUrl, type AppFiles } from './main-window';
+
+const log = createLogger('app');
+// This file is bundled to out/main/index.js; the page and preload are its siblings under out/.
+const outDir = fileURLToPath(new URL('../', import.meta.url));
+const files: AppFiles = { pageFile: `${outDir}renderer/index.html`, preloadFile: `${outDir}preload/index.cjs` };
+
+// One instance owns the probes; a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.enableSandbox();
+
+app.whenReady().then(async () => {
+  hardenSession(session.defaultSession);
+  const { router } = createHostRouter('electron');
+  const windows = new Set<number>();
+  const adapter = registerIpcAdapter(router, ipcMain, () => ({ pageUrl: pageUrl(files), webContentsIds: windows }));
+
+  const open = async () => {
+    const window = createMainWindow(files);
+    const id = window.webContents.id;
+    windows.add(id);
+    window.webContents.once('destroyed', () => {
+      windows.delete(id);
+      adapter.closePeer(id);
+    });
+    await window.loadFile(files.pageFile);
+  };
+
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  await open();
+  log.info(`ProbeDesk ${app.getVersion()} started`);
+}).catch((error: unknown) => {
+  log.error(`startup failed: ${String(error)}`);
+  app.exit(1);
+});
