@@ -16,6 +16,7 @@ export interface GlobalOptions {
   readonly config?: string | false;
   /** Session options from repeated `-O name=value`, in the order given (later wins). */
   readonly sessionOptions: Readonly<Record<string, string>>;
+  /** Lowest level printed on stderr: warn by default, -v info, -vv debug, -vvv trace, -q error. */
   readonly logLevel: LogLevel;
   /** Print results as JSON on stdout. */
   readonly json: boolean;
@@ -53,8 +54,8 @@ export function addGlobalOptions(program: Command): Command {
     .option('--config <file>', 'config file to use')
     .option('--no-config', 'ignore any config file')
     .option('-O, --option <name=value>', 'session option (repeatable)', collectSessionOption)
-    .addOption(new Option('-v, --verbose', 'more log output (repeat for trace)').argParser(count).default(0))
-    .addOption(new Option('-q, --quiet', 'less log output (repeat for errors only)').argParser(count).default(0))
+    .addOption(new Option('-v, --verbose', 'more log output: info, then debug, then trace').argParser(count).default(0))
+    .addOption(new Option('-q, --quiet', 'less log output: errors only').argParser(count).default(0))
     .option('--json', 'print results as JSON on stdout');
 }
 
@@ -63,7 +64,8 @@ export function readGlobalOptions(raw: Record<string, unknown>): GlobalOptions {
   const verbose = Number(raw.verbose ?? 0);
   const quiet = Number(raw.quiet ?? 0);
   const level = verbose - quiet;
-  const logLevel: LogLevel = level >= 2 ? 'trace' : level === 1 ? 'debug' : level === 0 ? 'info' : level === -1 ? 'warn' : 'error';
+  // pyOCD's scale: warnings by default, each -v one level more detail, -q errors only.
+  const logLevel: LogLevel = level >= 3 ? 'trace' : level === 2 ? 'debug' : level === 1 ? 'info' : level === 0 ? 'warn' : 'error';
   return {
     uid: raw.uid as string | undefined,
     target: raw.target as string | undefined,

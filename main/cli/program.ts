@@ -1,6 +1,6 @@
 // Builds the `probedesk` command line from the registered subcommands and runs one invocation.
 import { Command, CommanderError } from 'commander';
-import { logHub, type LogRecord } from '../../shared/log/logger';
+import { levelRank, logHub, type LogRecord } from '../../shared/log/logger';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import type { CommandContext, CommandOutput, CommandRegistry, CommandSpec, RegisterCommand } from './command-spec';
@@ -57,8 +57,12 @@ export async function runCli(argv: readonly string[], options: RunOptions): Prom
         const self = actionArgs[actionArgs.length - 1] as Command;
         const globals: GlobalOptions = readGlobalOptions(program.opts());
         verboseErrors = globals.logLevel === 'debug' || globals.logLevel === 'trace';
-        logHub.setLevel(globals.logLevel);
-        const stopLogging = logHub.subscribe((record) => io.stderr(formatLogRecord(record)));
+        // The hub keeps info and above for the UI's Log view even when the terminal shows less.
+        const printed = levelRank(globals.logLevel);
+        logHub.setLevel(printed < levelRank('info') ? globals.logLevel : 'info');
+        const stopLogging = logHub.subscribe((record) => {
+          if (levelRank(record.level) >= printed) io.stderr(formatLogRecord(record));
+        });
         const context: CommandContext<O> = {
           args: actionArgs.slice(0, -2),
           options: self.opts() as O,

@@ -48,28 +48,39 @@ describe('probedesk command line framework', () => {
     expect(r.code).toBe(0);
     expect(seen!.globals).toEqual({
       uid: 'sim:nrf', target: 'nrf52840', frequency: 4_000_000, project: '/p', config: false,
-      sessionOptions: { a: '1', b: 'two=2' }, logLevel: 'info', json: false,
+      sessionOptions: { a: '1', b: 'two=2' }, logLevel: 'warn', json: false,
     });
     expect(seen!.options.count).toBe('5');
     expect(r.out).toBe('name is x\n');
   });
 
-  it('prints the result as JSON under --json and routes log lines to stderr at the -v level', async () => {
-    const r = await run(['probe-test', 'y', '--json', '-v'], [probe]);
+  it('prints the result as JSON under --json and routes log lines to stderr at the -vv level', async () => {
+    const r = await run(['probe-test', 'y', '--json', '-vv'], [probe]);
     expect(JSON.parse(r.out)).toEqual({ name: 'y' });
     expect(r.err).toContain('debug cli.probe-test: debug line');
     expect(seen!.globals.logLevel).toBe('debug');
     logHub.setLevel('info');
   });
 
-  it('maps -q and -qq to warn and error and -vv to trace', async () => {
-    await run(['-q', 'probe-test', 'a'], [probe]);
-    expect(seen!.globals.logLevel).toBe('warn');
-    await run(['-qq', 'probe-test', 'a'], [probe]);
-    expect(seen!.globals.logLevel).toBe('error');
-    await run(['-vv', 'probe-test', 'a'], [probe]);
-    expect(seen!.globals.logLevel).toBe('trace');
+  it('prints warnings by default, info with -v, trace with -vvv and errors only with -q', async () => {
+    const levels = [];
+    for (const flags of [[], ['-v'], ['-vvv'], ['-q']]) {
+      await run([...flags, 'probe-test', 'a'], [probe]);
+      levels.push(seen!.globals.logLevel);
+    }
+    expect(levels).toEqual(['warn', 'info', 'trace', 'error']);
     logHub.setLevel('info');
+  });
+
+  it('keeps info records in the hub for the UI while the terminal shows only warnings', async () => {
+    const chatty: RegisterCommand = (registry) =>
+      registry.add({ name: 'chatty', summary: 'logs', run: async (ctx) => { ctx.log.info('quiet info'); ctx.log.warn('loud warning'); } });
+    const records: string[] = [];
+    const off = logHub.subscribe((r) => records.push(r.message));
+    const r = await run(['chatty'], [chatty]);
+    off();
+    expect(r.err).toBe('warn  cli.chatty: loud warning\n');
+    expect(records).toEqual(['quiet info', 'loud warning']);
   });
 
   it('reports a failing command as one error line with its exit code', async () => {

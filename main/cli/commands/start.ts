@@ -42,7 +42,7 @@ export const registerStart: RegisterCommand = (registry) =>
         await ensureBuilt(['main', 'preload', 'renderer'], context.output.notice);
         return runElectron(context, runtime.path);
       }
-      if (runtime) context.output.notice(`Electron runtime not installed (${runtime.reason}); starting the browser host instead.`);
+      if (runtime) context.output.notice(`Electron runtime not installed: ${runtime.reason}; starting the browser host instead.`);
       return runBrowserHost(context, context.options.port);
     },
   });

@@ -19,7 +19,7 @@ export function findElectronRuntime(from: string = import.meta.url): ElectronRun
     return existsSync(path) ? { found: true, path } : { found: false, reason: `${path} does not exist` };
   }
   const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { found: false, reason: 'its binary was never downloaded (no node_modules/electron/path.txt)' };
+  if (!existsSync(pathFile)) return { found: false, reason: 'node_modules/electron/path.txt is missing, so its binary was never downloaded' };
   const path = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(path) ? { found: true, path } : { found: false, reason: `${path} does not exist` };
 }
