@@ -36,12 +36,12 @@ export const CTRL_STAT = {
   MASKLANE_SHIFT: 8,
   MASKLANE_MASK: 0xf << 8,
   TRNCNT_MASK: 0xfff << 12,
-  CDBGRSTREQ: 1 << 24,
-  CDBGRSTACK: 1 << 25,
-  CDBGPWRUPREQ: 1 << 26,
-  CDBGPWRUPACK: 1 << 27,
-  CSYSPWRUPREQ: 1 << 28,
-  CSYSPWRUPACK: 1 << 29,
+  CDBGRSTREQ: 1 << 26,
+  CDBGRSTACK: 1 << 27,
+  CDBGPWRUPREQ: 1 << 28,
+  CDBGPWRUPACK: 1 << 29,
+  CSYSPWRUPREQ: 1 << 30,
+  CSYSPWRUPACK: 2 ** 31,
 } as const;
 
 /** Bits of CTRL/STAT a debugger may write on a SW-DP; the sticky flags clear only through ABORT (B2.2.2). */
