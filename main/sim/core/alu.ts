@@ -1,0 +1,140 @@
+import type { Cpu } from './cpu';
+
+/**
+ * The arithmetic pseudo-functions of the ARMv7-M ARM chapter A2.2 (AddWithCarry, Shift_C,
+ * ThumbExpandImm_C, saturation) as plain functions over int32 values.
+ */
+
+/** Carry out of the last `shiftC` / `expandImmC` call (Shift_C returns a pair; this is its second half). */
+export let carryOut = 0;
+
+/** AddWithCarry (A2.2.1), writing N, Z, C and V. Returns the int32 result. */
+export function addWithCarry(c: Cpu, x: number, y: number, carry: number): number {
+  const sum = (x >>> 0) + (y >>> 0) + carry;
+  const result = sum | 0;
+  c.n = result >>> 31;
+  c.z = result === 0 ? 1 : 0;
+  c.c = sum > 0xffffffff ? 1 : 0;
+  c.v = (~(x ^ y) & (x ^ result)) >>> 31;
+  return result;
+}
+
+/** x - y with flags, as AddWithCarry(x, NOT(y), 1). */
+export function subtractFlags(c: Cpu, x: number, y: number): number {
+  return addWithCarry(c, x, ~y, 1);
+}
+
+export function setNZ(c: Cpu, result: number): void {
+  c.n = result >>> 31;
+  c.z = result === 0 ? 1 : 0;
+}
+
+/** Shift types of DecodeImmShift / DecodeRegShift (A7.4.2); 4 is RRX. */
+export const enum ShiftType {
+  Lsl = 0,
+  Lsr = 1,
+  Asr = 2,
+  Ror = 3,
+  Rrx = 4,
+}
+
+/** Shift_C (A2.2.2): an amount of 0 leaves value and carry; register shifts pass amounts up to 255. */
+export function shiftC(value: number, type: ShiftType, amount: number, carryIn: number): number {
+  if (type === ShiftType.Rrx) {
+    carryOut = value & 1;
+    return (carryIn << 31) | (value >>> 1);
+  }
+  if (amount === 0) {
+    carryOut = carryIn;
+    return value | 0;
+  }
+  switch (type) {
+    case ShiftType.Lsl:
+      if (amount < 32) {
+        carryOut = (value >>> (32 - amount)) & 1;
+        return value << amount;
+      }
+      carryOut = amount === 32 ? value & 1 : 0;
+      return 0;
+    case ShiftType.Lsr:
+      if (amount < 32) {
+        carryOut = (value >>> (amount - 1)) & 1;
+        return (value >>> amount) | 0;
+      }
+      carryOut = amount === 32 ? value >>> 31 : 0;
+      return 0;
+    case ShiftType.Asr:
+      if (amount < 32) {
+        carryOut = (value >> (amount - 1)) & 1;
+        return value >> amount;
+      }
+      carryOut = value >>> 31;
+      return value >> 31;
+    default: {
+      const n = amount & 31;
+      const result = n === 0 ? value | 0 : (value >>> n) | (value << (32 - n));
+      carryOut = result >>> 31;
+      return result;
+    }
+  }
+}
+
+/** Shift (A2.2.2) without the carry. */
+export function shift(value: number, type: ShiftType, amount: number, carryIn: number): number {
+  return shiftC(value, type, amount, carryIn);
+}
+
+/** DecodeImmShift (A7.4.2): the (type, amount) pair as [type, amount]. */
+export function decodeImmShift(type: number, imm5: number): [ShiftType, number] {
+  switch (type) {
+    case 0:
+      return [ShiftType.Lsl, imm5];
+    case 1:
+      return [ShiftType.Lsr, imm5 === 0 ? 32 : imm5];
+    case 2:
+      return [ShiftType.Asr, imm5 === 0 ? 32 : imm5];
+    default:
+      return imm5 === 0 ? [ShiftType.Rrx, 1] : [ShiftType.Ror, imm5];
+  }
+}
+
+/**
+ * ThumbExpandImm_C (A5.3.2). Returns the constant, or undefined for the UNPREDICTABLE zero
+ * byte patterns; `expandCarry` tells whether the carry comes from the rotation (else it is unchanged).
+ */
+export function expandImm(imm12: number): { value: number; rotated: boolean; carry: number } | undefined {
+  const imm8 = imm12 & 0xff;
+  if ((imm12 & 0xc00) === 0) {
+    switch ((imm12 >> 8) & 3) {
+      case 0:
+        return { value: imm8, rotated: false, carry: 0 };
+      case 1:
+        return imm8 === 0 ? undefined : { value: imm8 | (imm8 << 16), rotated: false, carry: 0 };
+      case 2:
+        return imm8 === 0 ? undefined : { value: (imm8 << 8) | (imm8 << 24), rotated: false, carry: 0 };
+      default:
+        return imm8 === 0 ? undefined : { value: imm8 | (imm8 << 8) | (imm8 << 16) | (imm8 << 24), rotated: false, carry: 0 };
+    }
+  }
+  const unrotated = 0x80 | (imm12 & 0x7f);
+  const rot = (imm12 >> 7) & 0x1f;
+  const value = (unrotated >>> rot) | (unrotated << (32 - rot));
+  return { value: value | 0, rotated: true, carry: value >>> 31 };
+}
+
+/** SignedSatQ (A2.2.3): saturates to `bits` signed bits; `saturated` tells whether it clipped. */
+export function signedSat(value: number, bits: number): { result: number; saturated: boolean } {
+  const max = 2 ** (bits - 1) - 1;
+  const min = -(2 ** (bits - 1));
+  if (value > max) return { result: max, saturated: true };
+  if (value < min) return { result: min, saturated: true };
+  return { result: value, saturated: false };
+}
+
+/** UnsignedSatQ (A2.2.3). */
+export function unsignedSat(value: number, bits: number): { result: number; saturated: boolean } {
+  const max = 2 ** bits - 1;
+  if (value > max) return { result: max, saturated: true };
+  if (value < 0) return { result: 0, saturated: true };
+  return { result: value, saturated: false };
+}
