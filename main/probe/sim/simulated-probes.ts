@@ -9,7 +9,7 @@ import {
   listPresets,
   listSimulatedBoards,
   type BoardName,
-  type CoreFactory,
+  type SimulatedProbeOptions as SimulatorOptions,
   type FaultPlan,
   type ProbeMetrics,
   type SimulatedProbe,
@@ -33,7 +33,7 @@ export interface SimulatedProbeOptions {
   readonly persist?: boolean;
   readonly firmware?: 'demo' | 'erased';
   /** The processor model of the simulated board; the simulator's own when absent. */
-  readonly createCore?: CoreFactory;
+  readonly createCore?: SimulatorOptions['createCore'];
 }
 
 export interface SimulatedPresetInfo {
