@@ -103,7 +103,9 @@ export class ClockPower {
     task(TASKS_CONSTLAT, () => undefined);
     task(TASKS_LOWPWR, () => undefined);
     for (const e of [EVENTS_HFCLKSTARTED, EVENTS_LFCLKSTARTED, EVENTS_DONE, EVENTS_POFWARN, EVENTS_SLEEPENTER, EVENTS_SLEEPEXIT]) {
-      r.defineFn(e, () => this.events.get(e) ?? 0, (v) => this.events.set(e, v & 1));
+      r.defineFn(e, () => this.events.get(e) ?? 0, (v) => {
+        this.events.set(e, v & 1);
+      });
     }
     r.defineFn(INTENSET, () => this.inten, (v) => {
       this.inten |= v;

@@ -81,7 +81,9 @@ export class Uart0 {
       this.txStarted = false;
     });
     for (const e of [EVENTS_CTS, EVENTS_NCTS, EVENTS_RXDRDY, EVENTS_TXDRDY, EVENTS_ERROR, EVENTS_RXTO]) {
-      r.defineFn(e, () => this.events.get(e) ?? 0, (v) => this.events.set(e, v & 1));
+      r.defineFn(e, () => this.events.get(e) ?? 0, (v) => {
+        this.events.set(e, v & 1);
+      });
     }
     r.define(SHORTS, this.shorts);
     r.defineFn(INTENSET, () => this.inten, (v) => {
