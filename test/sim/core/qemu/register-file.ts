@@ -21,16 +21,17 @@ export function exceptionNumber(xpsr: number): number {
 const hex = (v: number | undefined): string => (v === undefined ? '    (n/a) ' : `0x${(v >>> 0).toString(16).padStart(8, '0')}`);
 
 /**
- * Renders both register files side by side, marking every compared register that differs.
- * `compared` is the set the harness checked at this point (see the harness for what it skips).
+ * Renders both register files side by side (with QEMU's values before the step, which both
+ * targets agreed on), marking every compared register that differs. `compared` is the set the
+ * harness checked at this point (see the harness for what it leaves out and why).
  */
-export function formatSideBySide(ours: RegisterFile, qemu: RegisterFile, compared: ReadonlySet<RegisterName>): string {
-  const lines = ['register        ours        qemu'];
+export function formatSideBySide(before: RegisterFile, ours: RegisterFile, qemu: RegisterFile, compared: ReadonlySet<RegisterName>): string {
+  const lines = ['register   before step  ours        qemu'];
   for (const name of ALL_REGISTERS) {
     if (ours[name] === undefined && qemu[name] === undefined) continue;
     const differs = compared.has(name) && ours[name] !== qemu[name];
     const note = compared.has(name) ? (differs ? '  <== differs' : '') : '  (not compared)';
-    lines.push(`${name.padEnd(10)} ${hex(ours[name])}  ${hex(qemu[name])}${note}`);
+    lines.push(`${name.padEnd(10)} ${hex(before[name])}   ${hex(ours[name])}  ${hex(qemu[name])}${note}`);
   }
   return lines.join('\n');
 }
