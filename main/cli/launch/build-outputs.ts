@@ -1,6 +1,7 @@
 // "Builds if needed": each output (out/main, out/preload, out/renderer) is rebuilt with its Vite
 // config when it is missing or older than any of its sources.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { createLogger } from '../../../shared/log/logger';
 import { projectRoot } from '../../host/project-paths';
@@ -41,18 +42,53 @@ export function staleReason(target: BuildTarget, root = projectRoot): string | u
   return inputs.some((input) => newestMtime(input) > built) ? `${files.output} is older than its sources` : undefined;
 }
 
-export async function ensureBuilt(targets: readonly BuildTarget[], notice: (line: string) => void): Promise<void> {
-  for (const target of targets) {
-    const reason = staleReason(target);
-    if (!reason) continue;
-    notice(`Building ${target} (${reason})…`);
-    let vite: typeof import('vite');
+const LOCK_WAIT_MS = 180_000;
+/** A lock older than this belongs to a build that died; a real build takes seconds. */
+const LOCK_STALE_MS = 600_000;
+
+/**
+ * Runs `fn` holding out/.build-lock, so two commands started together (two `npm start`s, parallel
+ * test files) never build into the same directory at once. mkdir is atomic, so it is the lock.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(projectRoot, 'out', '.build-lock');
+  mkdirSync(join(projectRoot, 'out'), { recursive: true });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  while (true) {
     try {
-      vite = await import('vite');
-    } catch {
-      throw new CliError(`${reason} and Vite is not installed to build it: run \`npm install && npm run build\``);
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new CliError(`another build has held ${lock} for ${Math.round(age / 1000)} s; remove it if no build is running`);
+      else await sleep(200);
     }
-    await vite.build({ configFile: join(projectRoot, TARGETS[target].config), logLevel: 'warn' });
-    log.debug(`built ${target}`);
   }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export async function ensureBuilt(targets: readonly BuildTarget[], notice: (line: string) => void): Promise<void> {
+  if (targets.every((target) => !staleReason(target))) return;
+  await withBuildLock(async () => {
+    for (const target of targets) {
+      // Checked again under the lock: another process may have just built it.
+      const reason = staleReason(target);
+      if (!reason) continue;
+      notice(`Building ${target} (${reason})…`);
+      let vite: typeof import('vite');
+      try {
+        vite = await import('vite');
+      } catch {
+        throw new CliError(`${reason} and Vite is not installed to build it: run \`npm install && npm run build\``);
+      }
+      await vite.build({ configFile: join(projectRoot, TARGETS[target].config), logLevel: 'warn' });
+      log.debug(`built ${target}`);
+    }
+  });
 }
