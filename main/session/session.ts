@@ -3,31 +3,34 @@
  * cores, with the probe, the resolved options, the project directory, the session lock through
  * which every front end's probe access is serialized, and the typed events all of them receive.
  */
-import type { CmsisDapProbe } from '../probe/cmsis-dap/cmsis-dap-probe';
+import { CmsisDapProbe } from '../probe/cmsis-dap/cmsis-dap-probe';
+import { openProbeTransport, type DiscoveryOptions } from '../probe/discovery';
+import type { DapTransport } from '../probe/transport';
 import { DebugPort } from '../coresight/debug-port';
 import type { ResetType } from '../coresight/cortex-m/reset-type';
 import { CoreSightTarget, type TargetSettings } from '../target/coresight-target';
 import type { TargetDelegate } from '../target/target-delegate';
 import { GENERIC_TARGET_NAME, TargetRegistry, type TargetDefinition } from '../target/target-definition';
 import { Board } from './board';
-import { resolveSessionOptions, type SessionOptionsRequest } from './project-options';
+import { resolveProjectPath, resolveSessionOptions, type SessionOptionsRequest } from './project-options';
 import { SessionEvents } from './session-events';
 import { SessionLock, type RunOptions } from './session-lock';
 import type { SessionOptions } from './session-options';
 
-/** A probe found by discovery, not yet opened. */
+/** The probe a session uses, as discovery lists it. */
 export interface ProbeCandidate {
   readonly uniqueId: string;
   readonly description: string;
-  /** The part the probe says it is wired to (DAP_Info target device name), when known. */
-  readonly targetDeviceName?: string;
-  open(): Promise<CmsisDapProbe>;
 }
+
+export type TransportOpener = (uniqueId: string, discovery: DiscoveryOptions) => Promise<DapTransport>;
 
 export interface SessionCreateOptions extends SessionOptionsRequest {
   /** Delegates called during connect, reset and disconnect (the user-script host). */
   readonly delegate?: TargetDelegate;
   readonly targets?: TargetRegistry;
+  /** Opens the probe's transport; discovery's `openProbeTransport` unless a test supplies one. */
+  readonly openTransport?: TransportOpener;
 }
 
 export class Session {
@@ -73,13 +76,18 @@ export class Session {
     return this.lock.run(operation, body, options);
   }
 
-  /** -t / target_override, else the part the probe names, else the generic `cortex_m`. */
-  selectTargetDefinition(): TargetDefinition {
+  /** -t / target_override, else the part the probe names (DAP_Info target device), else `cortex_m`. */
+  selectTargetDefinition(targetDeviceName: string | undefined): TargetDefinition {
     const override = this.options.get('target_override');
     if (override) return this.targets.require(override);
-    const part = this.probeCandidate.targetDeviceName?.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const part = targetDeviceName?.toLowerCase().replace(/[^a-z0-9]/g, '');
     const byPart = part ? this.targets.names.find((n) => n !== GENERIC_TARGET_NAME && (part.startsWith(n) || n.startsWith(part))) : undefined;
     return this.targets.require(byPart ?? GENERIC_TARGET_NAME);
+  }
+
+  private simStateDir(): string | undefined {
+    const dir = this.options.get('sim.state_dir');
+    return dir ? resolveProjectPath(this.projectDir, dir) : undefined;
   }
 
   private settings(): TargetSettings {
@@ -98,10 +106,20 @@ export class Session {
   /** Opens the probe, connects the target with its init sequence, and announces the connection. */
   async open(): Promise<void> {
     await this.run('open', async () => {
-      const definition = this.selectTargetDefinition();
-      const probe = await this.probeCandidate.open();
+      const opener = this.create.openTransport ?? openProbeTransport;
+      const transport = await opener(this.probeCandidate.uniqueId, {
+        sim: { preset: this.options.get('sim.preset') || undefined, stateDir: this.simStateDir() },
+      });
+      let probe: CmsisDapProbe;
+      try {
+        probe = await CmsisDapProbe.open(transport);
+      } catch (error) {
+        await transport.close().catch(() => undefined);
+        throw error;
+      }
       this.probeValue = probe;
       try {
+        const definition = this.selectTargetDefinition(probe.info.targetDeviceName);
         const dp = new DebugPort(probe, { frequency: this.options.get('frequency') });
         const target = new CoreSightTarget({
           dp,
@@ -125,15 +143,15 @@ export class Session {
     });
   }
 
-  /** Disconnects the target (resuming it per `resume_on_disconnect`) and closes the probe. */
-  async close(): Promise<void> {
+  /** Disconnects the target (resuming it per `resume_on_disconnect` unless told) and closes the probe. */
+  async close(options: { resume?: boolean } = {}): Promise<void> {
     await this.run('close', async () => {
       const board = this.boardValue;
       const probe = this.probeValue;
       this.boardValue = undefined;
       this.probeValue = undefined;
       try {
-        if (board) await board.target.disconnect();
+        if (board) await board.target.disconnect(options.resume);
         if (probe) await probe.disconnect().catch(() => undefined);
       } finally {
         await probe?.transport.close().catch(() => undefined);
