@@ -148,6 +148,7 @@ export class CortexM {
       () => this.debugUnitsChanged(),
     );
     this.decoder = new InstructionDecoder(cpu, this.fpb, this.dwt, () => this.halted);
+    this.exceptions.maskInterrupts = () => this.debug.debugEnabled && this.debug.maskInterrupts;
     this.exceptions.listener = {
       entered: (exception) => this.exceptionEntered(exception),
       lockedUp: () => {

@@ -34,6 +34,8 @@ export class ExceptionUnit {
   scr = 0;
   lockup = false;
   listener!: ExceptionListener;
+  /** DHCSR.C_MASKINTS with C_DEBUGEN: PendSV, SysTick and interrupts are masked (C1.6.2). */
+  maskInterrupts: () => boolean = () => false;
 
   constructor(
     private readonly cpu: Cpu,
@@ -244,6 +246,15 @@ export class ExceptionUnit {
     }
     this.active[returning] = 0;
     if (c.v7m && returning !== Exception.Nmi) c.faultmask = 0;
+    // Tail-chaining (B1.5.12): a pending exception that would preempt the context being returned
+    // to is taken at once, reusing the stacked frame and this EXC_RETURN.
+    const chained = this.preemptingException(this.maskInterrupts());
+    if (chained !== 0) {
+      this.pending[chained] = 0;
+      c.r[14] = excReturn | 0;
+      this.takeException(chained);
+      return;
+    }
     const usePsp = low === 0xd;
     const ipsrAfter = toThread ? 0 : c.ipsr;
     c.selectStack(toThread ? 0 : ipsrAfter, usePsp ? c.control | 2 : c.control & ~2);

@@ -415,7 +415,7 @@ function miscellaneous(hw: number, pc: number, next: number, v7m: boolean): Exec
       c.pc = next;
     };
   }
-  if ((op & 0x58) === 0x08) {
+  if ((op & 0x28) === 0x08) {
     if (!v7m) return undefinedAt(pc, hw);
     const n = hw & 7;
     const nonzero = (hw & 0x800) !== 0;
@@ -458,7 +458,7 @@ function miscellaneous(hw: number, pc: number, next: number, v7m: boolean): Exec
   if ((op & 0x70) === 0x20) return push(hw & 0xff, (hw & 0x100) !== 0, next);
   if ((op & 0x70) === 0x60) return pop(hw & 0xff, (hw & 0x100) !== 0, next);
   if ((hw & 0xffe8) === 0xb660) return changeProcessorState(hw, next, v7m);
-  if ((op & 0x7c) === 0x50) {
+  if ((op & 0x78) === 0x50) {
     switch ((op >>> 1) & 3) {
       case 0:
         return (c) => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { BusMaster } from '../../../main/sim/bus/bus-types';
 import { assemble, createSystem, RAM_TOP, toolchainAvailable } from './test-system';
 
 describe.skipIf(!toolchainAvailable)('CortexM execution', () => {
