@@ -176,10 +176,8 @@ export class SimulatedDap implements SimulatedDapDevice {
         const queued = packet[0] === DapCommand.QueueCommands && this.preset.capabilities.atomicCommands;
         this.packets.push({ request: Uint8Array.from(packet), queued, out, taken: false });
       }
-      const seenAt = out.seenAt;
-      return Promise.resolve().then(() => {
-        this.hostNow = Math.max(this.hostNow, seenAt);
-      });
+      // The host's own time moves only when it waits for a response (read); a write never blocks it.
+      return Promise.resolve();
     } catch (error) {
       return Promise.reject(error);
     }
