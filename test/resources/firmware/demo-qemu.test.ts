@@ -6,15 +6,15 @@
  * fault and dumps memory; the RTT control block is then decoded here from raw bytes by the
  * public layout, not through the firmware's own debug info.
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRMWARE_DIR } from '../../../scripts/firmware/check-firmware';
 import { requireTools } from '../../support/require-tool';
+import { GdbScript, runQemuGdb } from './qemu-gdb';
 
 const run = promisify(execFile);
 const FIXTURE_DIR = join(import.meta.dirname, 'qemu-mps2');
@@ -26,17 +26,6 @@ const toolsPresent = requireTools([
   { command: 'qemu-system-arm', aptPackage: 'qemu-system-arm' },
   { command: 'gdb-multiarch', aptPackage: 'gdb-multiarch' },
 ]);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface RttBuffer {
   name: number;
@@ -72,51 +61,37 @@ describe.runIf(toolsPresent)('shared demo code on QEMU mps2-an386 (Cortex-M4)', 
       { timeout: 120_000 },
     );
 
-    const port = await freePort();
     const serialPath = join(work, 'serial.txt');
-    // -icount with sleep=off makes the guest clock follow instructions and jump over WFI idle time.
-    const qemu = spawn(
-      'qemu-system-arm',
-      ['-M', 'mps2-an386', '-display', 'none', '-icount', 'shift=0,sleep=off', '-serial', `file:${serialPath}`, '-monitor', 'none',
-        '-gdb', `tcp:127.0.0.1:${port}`, '-S', '-kernel', elf],
-      { stdio: 'ignore' },
+    const script = new GdbScript(0).add(
+      // Stop as the fourth line (tick 3) is about to reach RTT: tick 0-2 are in the buffer.
+      'break rtt_write if demo_state.lines_sent == 3',
+      'continue',
+      'delete',
+      `dump binary memory ${join(work, 'cb-first.bin')} &_SEGGER_RTT ((char *)&_SEGGER_RTT) + ${RTT_CONTROL_BLOCK_SIZE}`,
+      `dump binary memory ${join(work, 'up-first.bin')} _SEGGER_RTT.aUp[0].pBuffer _SEGGER_RTT.aUp[0].pBuffer + _SEGGER_RTT.aUp[0].WrOff`,
+      // Host side of RTT down buffer 0: three bytes, then WrOff.
+      "set var *(char *)(_SEGGER_RTT.aDown[0].pBuffer + 0) = 'h'",
+      "set var *(char *)(_SEGGER_RTT.aDown[0].pBuffer + 1) = 'i'",
+      "set var *(char *)(_SEGGER_RTT.aDown[0].pBuffer + 2) = '!'",
+      'set var _SEGGER_RTT.aDown[0].WrOff = 3',
+      'break rtt_write if demo_state.lines_sent == 5',
+      'continue',
+      'delete',
+      `dump binary memory ${join(work, 'up-second.bin')} _SEGGER_RTT.aUp[0].pBuffer _SEGGER_RTT.aUp[0].pBuffer + _SEGGER_RTT.aUp[0].WrOff`,
+      'printf "RESULT echoed=%u down_rdoff=%u ticks=%u\\n", demo_state.rtt_echoed, _SEGGER_RTT.aDown[0].RdOff, demo_ticks',
+      'set var demo_fault_request = 1',
+      'break HardFault_Handler',
+      'continue',
+      'printf "RESULT cfsr=0x%08x hfsr=0x%08x bfar=0x%08x\\n", *(unsigned *)0xE000ED28, *(unsigned *)0xE000ED2C, *(unsigned *)0xE000ED38',
     );
-    try {
-      const script = join(work, 'session.gdb');
-      await writeFile(
-        script,
-        [
-          'set pagination off',
-          'set confirm off',
-          `target remote 127.0.0.1:${port}`,
-          // Stop as the fourth line (tick 3) is about to reach RTT: tick 0-2 are in the buffer.
-          'break rtt_write if demo_state.lines_sent == 3',
-          'continue',
-          'delete',
-          `dump binary memory ${join(work, 'cb-first.bin')} &_SEGGER_RTT ((char *)&_SEGGER_RTT) + ${RTT_CONTROL_BLOCK_SIZE}`,
-          `dump binary memory ${join(work, 'up-first.bin')} _SEGGER_RTT.aUp[0].pBuffer _SEGGER_RTT.aUp[0].pBuffer + _SEGGER_RTT.aUp[0].WrOff`,
-          // Host side of RTT down buffer 0: three bytes, then WrOff.
-          "set var *(char *)(_SEGGER_RTT.aDown[0].pBuffer + 0) = 'h'",
-          "set var *(char *)(_SEGGER_RTT.aDown[0].pBuffer + 1) = 'i'",
-          "set var *(char *)(_SEGGER_RTT.aDown[0].pBuffer + 2) = '!'",
-          'set var _SEGGER_RTT.aDown[0].WrOff = 3',
-          'break rtt_write if demo_state.lines_sent == 5',
-          'continue',
-          'delete',
-          `dump binary memory ${join(work, 'up-second.bin')} _SEGGER_RTT.aUp[0].pBuffer _SEGGER_RTT.aUp[0].pBuffer + _SEGGER_RTT.aUp[0].WrOff`,
-          'printf "RESULT echoed=%u down_rdoff=%u ticks=%u\\n", demo_state.rtt_echoed, _SEGGER_RTT.aDown[0].RdOff, demo_ticks',
-          'set var demo_fault_request = 1',
-          'break HardFault_Handler',
-          'continue',
-          'printf "RESULT cfsr=0x%08x hfsr=0x%08x bfar=0x%08x\\n", *(unsigned *)0xE000ED28, *(unsigned *)0xE000ED2C, *(unsigned *)0xE000ED38',
-          'kill',
-        ].join('\n'),
-      );
-      const { stdout } = await run('gdb-multiarch', ['-q', '-batch', '-x', script, elf], { timeout: 120_000 });
-      gdbOutput = stdout;
-    } finally {
-      qemu.kill('SIGKILL');
-    }
+    // -icount with sleep=off makes the guest clock follow instructions and jump over WFI idle time.
+    gdbOutput = await runQemuGdb({
+      work,
+      machine: 'mps2-an386',
+      qemuArgs: ['-icount', 'shift=0,sleep=off', '-serial', `file:${serialPath}`, '-kernel', elf],
+      script,
+      elf,
+    });
     serial = await readFile(serialPath, 'latin1');
   }, 240_000);
 

@@ -6,9 +6,8 @@
  * different load addresses, and the static-base checks that refuse to work when R9 is wrong or
  * Init was not called. The Cortex-M0+ algorithms run unchanged, Thumb code being common to both.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,13 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRMWARE_DIR } from '../../../scripts/firmware/check-firmware';
 import { requireTools } from '../../support/require-tool';
 import { parseElf32, section, symbol } from './elf32';
+import { GdbScript, hex, parseResults, runQemuGdb } from './qemu-gdb';
 
 const run = promisify(execFile);
 
 const FLMS = ['nrf52840-flash', 'nrf52840-uicr', 'stm32l0-flash', 'stm32l0-eeprom'];
 /** Two load addresses, both word aligned as an FLM host requires. */
 const LOAD_ADDRESSES = [0x20001000, 0x20006004];
-const RETURN_ADDRESS = 0x20000800;
 const STACK_TOP = 0x20020000;
 const REFERENCE = 0x20010000;
 const COPY = 0x20010100;
@@ -33,22 +32,9 @@ const toolsPresent = requireTools([
   { command: 'gdb-multiarch', aptPackage: 'gdb-multiarch' },
 ]);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const hex = (value: number) => `0x${value.toString(16)}`;
-
 describe.runIf(toolsPresent)('FLM code run from RAM on QEMU mps2-an386', () => {
   let work = '';
-  const results = new Map<string, number>();
+  let results = new Map<string, number>();
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'probedesk-flm-qemu-'));
@@ -60,16 +46,8 @@ describe.runIf(toolsPresent)('FLM code run from RAM on QEMU mps2-an386', () => {
     await writeFile(join(work, 'reference.bin'), reference);
     await writeFile(join(work, 'copy.bin'), copy);
 
-    const port = await freePort();
-    const lines = ['set pagination off', 'set confirm off', `target remote 127.0.0.1:${port}`];
-    // Thumb "b ." at the return address, with a breakpoint on it.
-    lines.push(`set var *(unsigned short *)${hex(RETURN_ADDRESS)} = 0xe7fe`, `break *${hex(RETURN_ADDRESS)}`);
-    lines.push(`restore ${join(work, 'reference.bin')} binary ${hex(REFERENCE)}`, `restore ${join(work, 'copy.bin')} binary ${hex(COPY)}`);
-    const call = (label: string, entry: number, r9: number, args: number[]) => {
-      lines.push(`set var $sp = ${hex(STACK_TOP)}`, `set var $lr = ${hex(RETURN_ADDRESS | 1)}`, `set var $xpsr = 0x01000000`, `set var $r9 = ${hex(r9)}`);
-      args.forEach((value, i) => lines.push(`set var $r${i} = ${hex(value)}`));
-      lines.push(`set var $pc = ${hex(entry & ~1)}`, 'continue', `printf "RESULT ${label}=%u\\n", $r0`);
-    };
+    const script = new GdbScript(STACK_TOP).trampoline();
+    script.add(`restore ${join(work, 'reference.bin')} binary ${hex(REFERENCE)}`, `restore ${join(work, 'copy.bin')} binary ${hex(COPY)}`);
     for (const name of FLMS) {
       const file = join(FIRMWARE_DIR, 'flm', 'build', `${name}.FLM`);
       const elf = parseElf32(await readFile(file));
@@ -79,35 +57,21 @@ describe.runIf(toolsPresent)('FLM code run from RAM on QEMU mps2-an386', () => {
       const at = (base: number, fn: string) => base + symbol(elf, fn).value;
       const devAdr = deviceAddress(elf);
       LOAD_ADDRESSES.forEach((base, placement) => {
-        lines.push(`restore ${blob} binary ${hex(base)}`);
+        script.add(`restore ${blob} binary ${hex(base)}`);
         const sb = base + dataOffset;
-        call(`${name}.${placement}.blank`, at(base, 'BlankCheck'), sb, [REFERENCE, 64, 0xa5]);
-        call(`${name}.${placement}.notblank`, at(base, 'BlankCheck'), sb, [REFERENCE, 65, 0xa5]);
-        call(`${name}.${placement}.verify`, at(base, 'Verify'), sb, [REFERENCE, 64, COPY]);
-        call(`${name}.${placement}.verifysame`, at(base, 'Verify'), sb, [REFERENCE, 17, COPY]);
-        call(`${name}.${placement}.erasenoinit`, at(base, 'EraseSector'), sb, [devAdr]);
-        call(`${name}.${placement}.programnoinit`, at(base, 'ProgramPage'), sb, [devAdr, 64, COPY]);
-        call(`${name}.${placement}.initbadr9`, at(base, 'Init'), sb + 4, [devAdr, 0, 1]);
-        call(`${name}.${placement}.initbadfnc`, at(base, 'Init'), sb, [devAdr, 0, 4]);
+        script.call(`${name}.${placement}.blank`, at(base, 'BlankCheck'), sb, [REFERENCE, 64, 0xa5]);
+        script.call(`${name}.${placement}.notblank`, at(base, 'BlankCheck'), sb, [REFERENCE, 65, 0xa5]);
+        script.call(`${name}.${placement}.verify`, at(base, 'Verify'), sb, [REFERENCE, 64, COPY]);
+        script.call(`${name}.${placement}.verifysame`, at(base, 'Verify'), sb, [REFERENCE, 17, COPY]);
+        script.call(`${name}.${placement}.erasenoinit`, at(base, 'EraseSector'), sb, [devAdr]);
+        script.call(`${name}.${placement}.programnoinit`, at(base, 'ProgramPage'), sb, [devAdr, 64, COPY]);
+        script.call(`${name}.${placement}.initbadr9`, at(base, 'Init'), sb + 4, [devAdr, 0, 1]);
+        script.call(`${name}.${placement}.initbadfnc`, at(base, 'Init'), sb, [devAdr, 0, 4]);
       });
     }
-    lines.push('kill');
-    const script = join(work, 'session.gdb');
-    await writeFile(script, lines.join('\n'));
-
     // Any Cortex-M image gives QEMU a reset state; the committed nRF52840 demo is linked at 0x0.
     const kernel = join(FIRMWARE_DIR, 'nrf52840', 'build', 'demo.elf');
-    const qemu = spawn(
-      'qemu-system-arm',
-      ['-M', 'mps2-an386', '-display', 'none', '-serial', 'null', '-monitor', 'none', '-gdb', `tcp:127.0.0.1:${port}`, '-S', '-kernel', kernel],
-      { stdio: 'ignore' },
-    );
-    try {
-      const { stdout } = await run('gdb-multiarch', ['-q', '-batch', '-x', script], { timeout: 120_000 });
-      for (const match of stdout.matchAll(/^RESULT (\S+)=(\d+)$/gm)) results.set(match[1]!, Number(match[2]));
-    } finally {
-      qemu.kill('SIGKILL');
-    }
+    results = parseResults(await runQemuGdb({ work, machine: 'mps2-an386', qemuArgs: ['-serial', 'null', '-kernel', kernel], script }));
   }, 240_000);
 
   afterAll(async () => {
