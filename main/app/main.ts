@@ -1,16 +1,15 @@
 // Electron main-process entry (runtime: Electron's Node; bundled to out/main/index.js).
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createLogger } from '../../shared/log/logger';
 import { createHostRouter } from '../host/host-router';
 import { registerIpcAdapter } from '../host/ipc-adapter';
+import { outDir } from '../host/project-paths';
 import { hardenSession } from './harden';
 import { createMainWindow, pageUrl, type AppFiles } from './main-window';
 
 const log = createLogger('app');
-// This file is bundled to out/main/index.js; the page and preload are its siblings under out/.
-const outDir = fileURLToPath(new URL('../', import.meta.url));
-const files: AppFiles = { pageFile: `${outDir}renderer/index.html`, preloadFile: `${outDir}preload/index.cjs` };
+const files: AppFiles = { pageFile: join(outDir, 'renderer', 'index.html'), preloadFile: join(outDir, 'preload', 'index.cjs') };
 
 // One instance owns the probes; a second launch focuses the first window instead.
 if (!app.requestSingleInstanceLock()) app.quit();
