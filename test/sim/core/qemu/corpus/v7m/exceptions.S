@@ -54,7 +54,7 @@ main:
   /* PRIMASK holds it off until CPSIE. */
   cpsid i
   str r3, [r2]
-  ldr r9, [r2]
+  /* ICSR is read only in Handler mode: in Thread mode its RETTOBASE bit is UNKNOWN (B3.2.4). */
   mrs r10, primask
   cpsie i
   mrs r10, primask
