@@ -122,6 +122,16 @@ export function createSimulatedProbe(options: SimulatedProbeOptions): SimulatedP
       faults,
       onClose: stop,
     });
+    const swo = device.processor.swo;
+    const core = board.core as { onTraceBytes?: ((bytes: Uint8Array) => void) | undefined };
+    if (swo !== undefined && 'onTraceBytes' in core) {
+      // The ITM/TPIU output reaches the probe's SWO pin at the time the core emits it.
+      const previous = core.onTraceBytes;
+      core.onTraceBytes = (bytes) => {
+        previous?.(bytes);
+        swo.receive(bytes, board.clock.now);
+      };
+    }
     if (options.pacer === true) {
       let last = performance.now();
       pacer = setInterval(() => {
