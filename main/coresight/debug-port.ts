@@ -172,8 +172,7 @@ export class DebugPort {
     this.invalidateCaches();
     if (this.connecting) return;
     if (error instanceof ProbeDisconnectedError || error instanceof ProbeTimeoutError) {
-      this.markLost(error, 'probe failure');
-      return;
+      throw this.markLost(error, 'probe failure');
     }
     try {
       if (error instanceof NoAckError || error instanceof ProtocolError) {
@@ -188,7 +187,7 @@ export class DebugPort {
         await this.resynchronise(link);
       }
     } catch (failure) {
-      this.markLost(failure, error.message);
+      throw this.markLost(failure, error.message);
     }
   }
 

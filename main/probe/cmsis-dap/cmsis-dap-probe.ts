@@ -28,10 +28,24 @@ export interface TransferSettings {
   readonly matchRetry: number;
 }
 
-/** Called after a failed transfer once in-flight packets drained; gets a probe view that bypasses the hold. */
+/**
+ * Called after a failed transfer once in-flight packets drained; gets a probe view that bypasses
+ * the hold. If it rejects, work queued meanwhile fails with its (TransferError) reason.
+ */
 export type ProbeRecoveryHandler = (error: TransferError, probe: CmsisDapProbe) => Promise<void>;
 
 const DEFAULT_TIMEOUT_MS = 2000;
+
+/**
+ * A write's completion as Promise<void>. Writes are often queued without awaiting (a TAR write
+ * before the DRW access that is awaited), so a rejection nobody waits for must not surface as an
+ * unhandled rejection; whoever awaits the promise still gets the error.
+ */
+function settled(done: Promise<unknown>): Promise<void> {
+  const result = done.then(() => undefined);
+  result.catch(() => undefined);
+  return result;
+}
 
 /** ABORT bits (ADIv5.2 B2.2.1): ORUNERRCLR, WDERRCLR, STKERRCLR, STKCMPCLR, and DAPABORT. */
 export const ABORT_CLEAR_STICKY = 0x1e;
@@ -213,7 +227,7 @@ export class CmsisDapProbe {
   }
 
   writeDP(address: number, value: number): Promise<void> {
-    return this.engine.transfer(this.lane, transferRequest(false, false, address), 1, Uint32Array.of(value)).then(() => undefined);
+    return settled(this.engine.transfer(this.lane, transferRequest(false, false, address), 1, Uint32Array.of(value)));
   }
 
   /** Reads the AP register at A[3:2] = `address` of the AP/bank selected in DP SELECT. */
@@ -222,7 +236,7 @@ export class CmsisDapProbe {
   }
 
   writeAP(address: number, value: number): Promise<void> {
-    return this.engine.transfer(this.lane, transferRequest(true, false, address), 1, Uint32Array.of(value)).then(() => undefined);
+    return settled(this.engine.transfer(this.lane, transferRequest(true, false, address), 1, Uint32Array.of(value)));
   }
 
   /** `count` reads of one AP register (DRW with auto-increment, or a FIFO). */
@@ -233,7 +247,7 @@ export class CmsisDapProbe {
 
   writeAPRepeated(address: number, words: Uint32Array): Promise<void> {
     if (words.length === 0) return Promise.resolve();
-    return this.engine.transfer(this.lane, transferRequest(true, false, address), words.length, words).then(() => undefined);
+    return settled(this.engine.transfer(this.lane, transferRequest(true, false, address), words.length, words));
   }
 
   /** Called synchronously when a transfer fails, before anything else is sent (cache invalidation). */

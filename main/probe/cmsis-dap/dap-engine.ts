@@ -187,9 +187,10 @@ export class DapEngine {
   private async runRecovery(error: TransferError): Promise<void> {
     try {
       if (this.recovery) await this.recovery(error);
-    } catch {
-      // The handler records its own failure (e.g. the DP marks itself lost); queued work then
-      // fails with its own typed error rather than hanging.
+    } catch (failure) {
+      // Work queued while recovery ran assumed a usable link: it fails with the reason instead.
+      const reason = failure instanceof TransferError ? failure : error;
+      for (const job of this.lanes.normal.splice(0)) settleReject(job, reason);
     }
     this.paused = false;
     this.pump();

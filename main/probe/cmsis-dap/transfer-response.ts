@@ -42,8 +42,10 @@ export function ackError(ack: number, where: string, waitRetries: number): Trans
       return new TransferWaitTimeoutError(`target answered WAIT to ${where} after ${waitRetries} retries`);
     case TransferAck.Fault:
       return new TransferFaultError(`target answered FAULT to ${where} (sticky error flag set in the DP)`);
-    default:
+    case TransferAck.NoAck:
       return new NoAckError(`no ACK from the target on ${where} (not connected, not powered, or SWD not active)`);
+    default:
+      return new ProtocolError(`corrupted probe response: invalid ACK value ${ack & 0x07} for ${where}`);
   }
 }
 
