@@ -81,7 +81,9 @@ export class Session {
     const override = this.options.get('target_override');
     if (override) return this.targets.require(override);
     const part = targetDeviceName?.toLowerCase().replace(/[^a-z0-9]/g, '');
-    const byPart = part ? this.targets.names.find((n) => n !== GENERIC_TARGET_NAME && (part.startsWith(n) || n.startsWith(part))) : undefined;
+    // Definition names follow vendor part numbering, where "x" stands for any package or option letter.
+    const matches = (name: string): boolean => part !== undefined && new RegExp(`^${name.replace(/x/g, '[a-z0-9]')}`).test(part);
+    const byPart = this.targets.names.find((n) => n !== GENERIC_TARGET_NAME && matches(n));
     return this.targets.require(byPart ?? GENERIC_TARGET_NAME);
   }
 

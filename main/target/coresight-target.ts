@@ -20,6 +20,7 @@ import { CortexM } from '../coresight/cortex-m/cortex-m';
 import type { CoreState } from '../coresight/cortex-m/core-state';
 import type { HardwareResetLine } from '../coresight/cortex-m/hardware-reset-line';
 import type { ResetType } from '../coresight/cortex-m/reset-type';
+import { CPUID } from '../coresight/cortex-m/debug-registers';
 import { parseVectorCatchLetters } from '../coresight/cortex-m/vector-catch';
 import type { DebugPort } from '../coresight/debug-port';
 import type { Dpidr } from '../coresight/dp-registers';
@@ -63,6 +64,7 @@ export interface ApComponents {
 }
 
 const SCS_NAME = /^SCS/;
+const ARM_IMPLEMENTER = 0x41;
 const NRESET_SETTLE_MS = 5;
 
 export class CoreSightTarget implements MemoryInterface {
@@ -159,22 +161,33 @@ export class CoreSightTarget implements MemoryInterface {
     }
   }
 
+  private addCore(ap: MemAp): void {
+    const core = new CortexM(ap, {
+      coreNumber: this.cores.length,
+      resetLine: this.options.resetLine,
+      defaultResetType: this.settings.resetType,
+      log: this.options.log,
+    });
+    core.onStateChange((state) => this.options.onCoreState?.(core, state));
+    this.cores.push(core);
+  }
+
   private async createCores(): Promise<void> {
     this.cores.length = 0;
     for (const entry of this.components) {
-      if (!flattenComponents(entry.root).some((c) => SCS_NAME.test(c.id.name))) continue;
-      const ap = this.aps.get(entry.apsel) as MemAp;
-      const core = new CortexM(ap, {
-        coreNumber: this.cores.length,
-        resetLine: this.options.resetLine,
-        defaultResetType: this.settings.resetType,
-        log: this.options.log,
-      });
-      core.onStateChange((state) => this.options.onCoreState?.(core, state));
-      this.cores.push(core);
+      if (flattenComponents(entry.root).some((c) => SCS_NAME.test(c.id.name))) this.addCore(this.aps.get(entry.apsel) as MemAp);
+    }
+    if (this.cores.length > 0) return;
+    // No ROM table led to an SCS (unreadable or incomplete tables exist on real parts): look for
+    // an Arm CPUID (ARMv7-M ARM B3.2.3) at its architectural address on each enabled MEM-AP.
+    for (const ap of this.memAps().filter((a) => a.deviceEnabled)) {
+      const cpuid = await ap.read32(CPUID).catch(() => 0);
+      if (cpuid >>> 24 !== ARM_IMPLEMENTER) continue;
+      this.options.log?.('warning', `AP ${ap.apsel}: no System Control Space in its ROM table, but CPUID reads 0x${(cpuid >>> 0).toString(16)}; using it as a Cortex-M core`);
+      this.addCore(ap);
     }
     if (this.cores.length === 0) {
-      throw new Error(`No Cortex-M core found: no ROM table on the ${this.aps.size} AP(s) lists a System Control Space`);
+      throw new Error(`No Cortex-M core found: no ROM table on the ${this.aps.size} AP(s) lists a System Control Space and no AP answers CPUID`);
     }
   }
 

@@ -287,6 +287,8 @@ export class CortexM {
   async reset(type?: ResetType): Promise<ResetType> {
     const effective = this.resolveResetType(type);
     this.lastRequestWasStep = false;
+    // DFSR is sticky and survives a system reset: clear it so the next halt reason is this one's.
+    await this.memory.write32(DFSR, Dfsr.ALL);
     if (effective === ResetType.SwEmulated) {
       await this.halt();
       await applyEmulatedReset(this.resetContext());
@@ -305,6 +307,7 @@ export class CortexM {
   async resetAndHalt(type?: ResetType): Promise<ResetType> {
     const effective = this.resolveResetType(type);
     this.lastRequestWasStep = false;
+    await this.memory.write32(DFSR, Dfsr.ALL);
     if (effective === ResetType.SwEmulated) {
       await this.halt();
       await applyEmulatedReset(this.resetContext());
