@@ -16,7 +16,8 @@
  * A board owns its state directory entry exclusively while open: a second process gets
  * "sim:<name> is in use by process N". Always `close()` a board (it saves and unlocks).
  */
-import type { BoardName, BoardOptions, Nrf52840Board, SimBoard, Stm32l051Board } from './common/sim-board';
+import { CortexM } from '../core/cortex-m';
+import type { BoardName, BoardOptions, CoreFactory, Nrf52840Board, SimBoard, Stm32l051Board } from './common/sim-board';
 import { Nrf52840 } from './nrf52840/board';
 import { Stm32l051 } from './stm32l051/board';
 
@@ -43,9 +44,13 @@ export { defaultStateDir } from './common/state-dir';
 /** The board names `createBoard` accepts. */
 export const BOARD_NAMES: readonly BoardName[] = ['nrf52840', 'stm32l051'];
 
+/** The simulator's processor model. */
+const cortexM: CoreFactory = (spec) => new CortexM(spec);
+
 function instantiate(name: BoardName, options: BoardOptions): Nrf52840 | Stm32l051 {
-  if (name === 'nrf52840') return new Nrf52840(options);
-  if (name === 'stm32l051') return new Stm32l051(options);
+  const withCore: BoardOptions = { ...options, createCore: options.createCore ?? cortexM };
+  if (name === 'nrf52840') return new Nrf52840(withCore);
+  if (name === 'stm32l051') return new Stm32l051(withCore);
   throw new Error(`unknown simulated board "${String(name)}"; known boards: ${BOARD_NAMES.join(', ')}`);
 }
 

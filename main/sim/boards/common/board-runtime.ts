@@ -51,6 +51,7 @@ export abstract class BoardRuntime {
     this.label = `sim:${part.name}`;
     this.leds = part.leds;
     this.stateDir = options.persist === false ? undefined : (options.stateDir ?? defaultStateDir());
+    this.coreHz = part.resetFrequencyHz;
   }
 
   get core(): BoardCore {
@@ -65,11 +66,32 @@ export abstract class BoardRuntime {
   /** Returns every peripheral to its reset state for a reset of the given cause. */
   protected abstract resetPeripherals(cause: ResetCause): void;
 
-  /** What peripherals reach of the core: wait states and interrupt lines (no-ops before the core exists). */
+  /** The core clock the board last gave the core (Hz). */
+  private coreHz: number;
+
+  /**
+   * What peripherals reach of the core: wait states and interrupt lines (no-ops before the core
+   * exists). A stall also ends the core's current execution batch (by restating its frequency,
+   * which CortexM.setFrequency documents as re-basing the batch): during a batch the clock still
+   * reads the batch's start time, so a completion a peripheral scheduled from that time may
+   * already lie behind the core; ending the batch lets the clock catch up and fire it, so the
+   * poll that follows sees the flag change instead of spinning to the end of the batch.
+   */
   protected readonly coreLink: CoreLink = {
-    stallUntil: (timeNs) => this.coreInstance?.stallUntil(timeNs),
+    stallUntil: (timeNs) => {
+      const core = this.coreInstance;
+      if (core === undefined) return;
+      core.stallUntil(timeNs);
+      core.setFrequency(this.coreHz);
+    },
     setIrqPending: (irq) => this.coreInstance?.setIrqPending(irq),
   };
+
+  /** Changes the core clock (RCC on the STM32); remembered for the stall above. */
+  protected setCoreFrequency(hz: number): void {
+    this.coreHz = hz;
+    this.coreInstance?.setFrequency(hz);
+  }
 
   /**
    * Brings the board up: takes the lock, restores the saved state (or creates the fresh

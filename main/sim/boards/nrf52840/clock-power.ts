@@ -1,3 +1,4 @@
+import { BusMaster } from '../../bus/bus-types';
 import type { ClockEvent, VirtualClock } from '../../clock/virtual-clock';
 import type { CoreLink } from '../common/board-core';
 import { RegisterBlock, StorageRegister } from '../common/register-block';
@@ -79,6 +80,8 @@ export class ClockPower {
   private readonly dcdcen0 = new StorageRegister(0, 1);
   private readonly ramPower: StorageRegister[] = [];
   private readonly pending: ClockEvent[] = [];
+  /** Event register offset → time its start-up ends. */
+  private readonly starting = new Map<number, number>();
 
   constructor(
     private readonly clock: VirtualClock,
@@ -99,11 +102,11 @@ export class ClockPower {
       this.lfclkRunning = false;
       this.lfclkRun = 0;
     });
-    task(TASKS_CAL, () => this.after(T_START_LFRC_NS, () => this.raise(EVENTS_DONE, 1 << 3)));
+    task(TASKS_CAL, () => this.after(EVENTS_DONE, T_START_LFRC_NS, () => this.raise(EVENTS_DONE, 1 << 3)));
     task(TASKS_CONSTLAT, () => undefined);
     task(TASKS_LOWPWR, () => undefined);
     for (const e of [EVENTS_HFCLKSTARTED, EVENTS_LFCLKSTARTED, EVENTS_DONE, EVENTS_POFWARN, EVENTS_SLEEPENTER, EVENTS_SLEEPEXIT]) {
-      r.defineFn(e, () => this.events.get(e) ?? 0, (v) => {
+      r.defineFn(e, (master) => this.readEvent(e, master), (v) => {
         this.events.set(e, v & 1);
       });
     }
@@ -155,6 +158,7 @@ export class ClockPower {
   reset(cause: ResetCause): void {
     for (const e of this.pending) this.clock.cancel(e);
     this.pending.length = 0;
+    this.starting.clear();
     this.hfclkRun = 0;
     this.hfxoRunning = false;
     this.lfclkRun = 0;
@@ -177,9 +181,20 @@ export class ClockPower {
     }
   }
 
+  /**
+   * An event register; a core polling a STARTED event while its oscillator is starting waits
+   * for it in one stall, so the polling loop costs virtual time, not instructions.
+   */
+  private readEvent(event: number, master: BusMaster): number {
+    const value = this.events.get(event) ?? 0;
+    const startingUntil = this.starting.get(event);
+    if (value === 0 && master === BusMaster.Core && startingUntil !== undefined) this.core.stallUntil(startingUntil);
+    return value;
+  }
+
   private startHfxo(): void {
     this.hfclkRun = 1;
-    this.after(T_START_HFXO_NS, () => {
+    this.after(EVENTS_HFCLKSTARTED, T_START_HFXO_NS, () => {
       this.hfxoRunning = true;
       this.raise(EVENTS_HFCLKSTARTED, 1 << 0);
     });
@@ -189,18 +204,21 @@ export class ClockPower {
     this.lfclkRun = 1;
     this.lfclkSrcCopy = this.lfclkSrc.value & 3;
     const t = [T_START_LFRC_NS, T_START_LFXO_NS, T_START_LFSYNT_NS][this.lfclkSrcCopy] ?? T_START_LFRC_NS;
-    this.after(t, () => {
+    this.after(EVENTS_LFCLKSTARTED, t, () => {
       this.lfclkRunning = true;
       this.raise(EVENTS_LFCLKSTARTED, 1 << 1);
     });
   }
 
-  private after(ns: number, run: () => void): void {
+  /** Schedules the end of a start-up that will raise `event`. */
+  private after(event: number, ns: number, run: () => void): void {
     const e = this.clock.after(ns, () => {
       this.pending.splice(this.pending.indexOf(e), 1);
+      this.starting.delete(event);
       run();
     });
     this.pending.push(e);
+    this.starting.set(event, e.at);
   }
 
   private raise(event: number, intenBit: number): void {

@@ -1,3 +1,4 @@
+import { BusMaster } from '../../bus/bus-types';
 import type { ClockEvent, VirtualClock } from '../../clock/virtual-clock';
 import type { CoreLink } from '../common/board-core';
 import type { BoardIo } from '../common/board-io';
@@ -80,11 +81,19 @@ export class Uart0 {
     task(TASKS_SUSPEND, () => {
       this.txStarted = false;
     });
-    for (const e of [EVENTS_CTS, EVENTS_NCTS, EVENTS_RXDRDY, EVENTS_TXDRDY, EVENTS_ERROR, EVENTS_RXTO]) {
+    for (const e of [EVENTS_CTS, EVENTS_NCTS, EVENTS_RXDRDY, EVENTS_ERROR, EVENTS_RXTO]) {
       r.defineFn(e, () => this.events.get(e) ?? 0, (v) => {
         this.events.set(e, v & 1);
       });
     }
+    // A core polling TXDRDY while a byte is on the line waits for it in one stall.
+    r.defineFn(EVENTS_TXDRDY, (master) => {
+      const value = this.events.get(EVENTS_TXDRDY) ?? 0;
+      if (value === 0 && master === BusMaster.Core && this.txPending !== undefined) this.core.stallUntil(this.txPending.at);
+      return value;
+    }, (v) => {
+      this.events.set(EVENTS_TXDRDY, v & 1);
+    });
     r.define(SHORTS, this.shorts);
     r.defineFn(INTENSET, () => this.inten, (v) => {
       this.inten |= v & 0x2_0287;

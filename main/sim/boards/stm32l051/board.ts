@@ -53,9 +53,7 @@ export class Stm32l051 extends BoardRuntime implements Stm32l051Board {
       },
       options,
     );
-    this.rcc = new Rcc(this.clock, (hz) => {
-      if (this.coreReady) this.core.setFrequency(hz);
-    });
+    this.rcc = new Rcc(this.clock, this.coreLink, (hz) => this.setCoreFrequency(hz));
     this.flashInterface = new FlashInterface(this.flash, this.eeprom, this.optionBytes, this.clock, this.flashTiming, this.coreLink, () =>
       this.systemReset('option-load'),
     );
@@ -95,14 +93,6 @@ export class Stm32l051 extends BoardRuntime implements Stm32l051Board {
       lastResetCause: () => this.lastResetCause(),
       rdpLevel: () => this.optionBytes.rdpLevel,
     };
-  }
-
-  private coreReady = false;
-
-  override start(): void {
-    super.start();
-    this.coreReady = true;
-    this.core.setFrequency(this.rcc.hclkHz);
   }
 
   protected nvmArrays(): readonly NvmArray[] {

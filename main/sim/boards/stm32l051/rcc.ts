@@ -1,4 +1,6 @@
+import { BusMaster } from '../../bus/bus-types';
 import type { ClockEvent, VirtualClock } from '../../clock/virtual-clock';
+import type { CoreLink } from '../common/board-core';
 import { RegisterBlock, StorageRegister } from '../common/register-block';
 import type { ResetCause } from '../common/sim-board';
 
@@ -91,10 +93,15 @@ export class Rcc {
 
   constructor(
     private readonly clock: VirtualClock,
+    private readonly core: CoreLink,
     private readonly onHclkChange: (hz: number) => void,
   ) {
     const r = this.registers;
-    r.defineFn(CR, () => this.cr, (v, m) => this.writeCr((this.cr & ~m) | (v & m)));
+    // A core polling a ready flag while its oscillator starts waits for it in one stall.
+    r.defineFn(CR, (master) => {
+      if (master === BusMaster.Core && this.pending.length > 0) this.core.stallUntil(Math.min(...this.pending.map((e) => e.at)));
+      return this.cr;
+    }, (v, m) => this.writeCr((this.cr & ~m) | (v & m)));
     r.define(ICSCR, {
       read: () => this.icscr.read(),
       write: (v, m) => {

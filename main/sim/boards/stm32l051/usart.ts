@@ -1,3 +1,4 @@
+import { BusMaster } from '../../bus/bus-types';
 import type { ClockEvent, VirtualClock } from '../../clock/virtual-clock';
 import type { CoreLink } from '../common/board-core';
 import type { BoardIo } from '../common/board-io';
@@ -70,7 +71,11 @@ export class Usart {
     r.define(GTPR, this.gtpr);
     r.define(RTOR, this.rtor);
     r.defineFn(RQR, () => 0, () => undefined);
-    r.defineFn(ISR, () => this.isr());
+    // A core polling TXE/TC while a frame is on the line waits for it in one stall.
+    r.defineFn(ISR, (master) => {
+      if (master === BusMaster.Core && this.shifting !== undefined) this.core.stallUntil(this.shifting.at);
+      return this.isr();
+    });
     r.defineFn(ICR, () => 0, (v) => {
       if ((v & ICR_TCCF) !== 0) this.isrFlags &= ~ISR_TC;
     });
