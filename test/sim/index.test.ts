@@ -106,4 +106,30 @@ describe('simulator entry', () => {
     expect(open.board.clock.now).toBeGreaterThan(5_000_000);
     expect(open.board.core.status.halted).toBe(false);
   });
+
+  it('erases the nRF52840 through the CTRL-AP: ERASEALL, ERASEALLSTATUS polled by value match, then erased flash', async () => {
+    open = createSimulatedProbe({ board: 'nrf52840', preset: 'mcu-link-v2-hs', persist: false });
+    const h = host(open);
+    await h.connect();
+    expect(await h.memRead(0x00000000)).not.toBe(0xffffffff);
+    await h.exchange([0x04, 0x00, 0x00, 0x00, 0xff, 0xff]);
+    const erase = await h.exchange([0x05, 0x00, 0x04, 0x08, ...u32(0x01000000), 0x05, ...u32(1), 0x20, ...u32(1), 0x1b, ...u32(0)]);
+    expect(Array.from(erase.slice(0, 3))).toEqual([0x05, 0x04, 0x01]);
+    expect(await h.apRead(1, 0x0c)).toBe(1);
+    expect(await h.memRead(0x00000000)).toBe(0xffffffff);
+  });
+
+  it('hands the watchdog and flash-timing faults to the board', async () => {
+    open = createSimulatedProbe({ board: 'stm32l051', persist: false, faults: { watchdogResetAtNs: 1_000_000, flashTimingScale: 4 } });
+    expect(open.board.debugHooks.flashTiming.scale).toBe(4);
+    await host(open).exchange([0x09, 0xd0, 0x07]);
+    expect(open.board.debugHooks.lastResetCause()).toBe('watchdog');
+  });
+
+  it('with the pacer on, lets the target run in wall-clock time while the host is silent', async () => {
+    open = createSimulatedProbe({ board: 'nrf52840', persist: false, pacer: true });
+    const before = open.board.clock.now;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(open.board.clock.now - before).toBeGreaterThan(40_000_000);
+  });
 });
