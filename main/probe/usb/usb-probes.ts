@@ -90,6 +90,11 @@ export async function listUsbProbes(): Promise<UsbProbeListing> {
   } catch (error) {
     return { probes: [], warnings: [usbAccessProblem(error)] };
   }
+  return identifyUsbProbes(devices);
+}
+
+/** Picks the CMSIS-DAP probes among `devices`, opening each candidate to read its strings. */
+export async function identifyUsbProbes(devices: readonly Device[]): Promise<UsbProbeListing> {
   const probes: UsbProbe[] = [];
   let denied = 0;
   let lastProblem: unknown;
