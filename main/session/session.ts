@@ -5,6 +5,7 @@
  */
 import { CmsisDapProbe } from '../probe/cmsis-dap/cmsis-dap-probe';
 import { openProbeTransport, type DiscoveryOptions } from '../probe/discovery';
+import { SIM_PREFIX } from '../probe/sim/simulated-probes';
 import type { DapTransport } from '../probe/transport';
 import { DebugPort } from '../coresight/debug-port';
 import type { ResetType } from '../coresight/cortex-m/reset-type';
@@ -76,13 +77,21 @@ export class Session {
     return this.lock.run(operation, body, options);
   }
 
-  /** -t / target_override, else the part the probe names (DAP_Info target device), else `cortex_m`. */
+  /**
+   * -t / target_override; else the part the probe names (DAP_Info target device name), or for a
+   * simulated probe the board its unique ID names (`sim:nrf52840`); else the generic `cortex_m`.
+   */
   selectTargetDefinition(targetDeviceName: string | undefined): TargetDefinition {
     const override = this.options.get('target_override');
     if (override) return this.targets.require(override);
-    const part = targetDeviceName?.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const uid = this.probeCandidate.uniqueId;
+    const parts = [targetDeviceName, uid.startsWith(SIM_PREFIX) ? uid.slice(SIM_PREFIX.length) : undefined]
+      .filter((p): p is string => p !== undefined)
+      .map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, ''));
     // Definition names follow vendor part numbering, where "x" stands for any package or option letter.
-    const matches = (name: string): boolean => part !== undefined && new RegExp(`^${name.replace(/x/g, '[a-z0-9]')}`).test(part);
+    // A shorter, family-level part name ("stm32l051") selects the definition it begins.
+    const matches = (name: string): boolean =>
+      parts.some((part) => new RegExp(`^${name.replace(/x/g, '[a-z0-9]')}`).test(part) || name.startsWith(part));
     const byPart = this.targets.names.find((n) => n !== GENERIC_TARGET_NAME && matches(n));
     return this.targets.require(byPart ?? GENERIC_TARGET_NAME);
   }
