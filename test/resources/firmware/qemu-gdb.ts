@@ -63,7 +63,7 @@ export function parseResults(output: string): Map<string, number> {
 }
 
 /**
- * Starts `qemu-system-arm -M machine` halted, runs the script (connection and final kill are
+ * Starts `qemu-system-arm -M machine` halted, runs the script (connection and final disconnect are
  * added here) with `elf` as gdb's symbol file when given, and returns gdb's stdout. QEMU is
  * always stopped, also when gdb fails.
  */
@@ -76,7 +76,7 @@ export async function runQemuGdb(options: {
 }): Promise<string> {
   const socket = join(options.work, `${options.machine}-gdb.sock`);
   const scriptPath = join(options.work, `${options.machine}-session.gdb`);
-  const lines = ['set pagination off', 'set confirm off', `target remote ${socket}`, ...options.script.lines, 'kill'];
+  const lines = ['set pagination off', 'set confirm off', `target remote ${socket}`, ...options.script.lines, 'disconnect'];
   await writeFile(scriptPath, lines.join('\n'));
   const qemu = spawn(
     'qemu-system-arm',
