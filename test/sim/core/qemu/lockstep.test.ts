@@ -7,7 +7,10 @@ import type { RegisterFile, RegisterName } from './register-file';
 class ScriptedTarget implements LockstepTarget {
   private index = 0;
   steps = 0;
-  constructor(private readonly files: RegisterFile[]) {}
+  constructor(
+    private readonly files: RegisterFile[],
+    readonly log: string[] = [],
+  ) {}
   step(): void {
     this.index = Math.min(this.index + 1, this.files.length - 1);
     this.steps++;
@@ -58,6 +61,14 @@ describe('runLockstep', () => {
     await expect(run).rejects.toBeInstanceOf(DivergenceError);
     await expect(runLockstep(new ScriptedTarget(ours), new ScriptedTarget(qemu), program, { maxSteps: 10, compared })).rejects.toThrow(
       /unit\/scripted: first divergence \(r3\) after step 3, the instruction at 0x00000104 \(halfwords df05 bf00\):\n.*\nr0 .*\n(.*\n)*r3 +0x00000003 {3}0x00000044 {2}0x00000033 {2}<== differs/,
+    );
+  });
+
+  it("appends our core's log to the divergence report", async () => {
+    const qemu = [base(DEFINED), base(0x106)];
+    const ours = new ScriptedTarget([base(DEFINED), base(0x300, { xpsr: 0x01000003 })], ['UNDEFINED instruction 0xb902 at 0x00000104']);
+    await expect(runLockstep(ours, new ScriptedTarget(qemu), program, { maxSteps: 10, compared })).rejects.toThrow(
+      "our core's log (last 1):\nUNDEFINED instruction 0xb902 at 0x00000104",
     );
   });
 

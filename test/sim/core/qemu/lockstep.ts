@@ -22,6 +22,8 @@ import { CORE_REGISTERS, type RegisterFile, type RegisterName, exceptionNumber, 
 export interface LockstepTarget {
   step(): Promise<void> | void;
   readRegisters(): Promise<RegisterFile> | RegisterFile;
+  /** Messages the target logged (our core's guest-error log), printed with a divergence. */
+  readonly log?: readonly string[];
 }
 
 export interface LockstepProgram {
@@ -90,7 +92,8 @@ export async function runLockstep(ours: LockstepTarget, qemu: LockstepTarget, pr
             .readHalfword(pc + 2)
             .toString(16)
             .padStart(4, '0')})`;
-    throw new DivergenceError(`${program.label}: ${what} ${where}:\n${formatSideBySide(before ?? {}, o, q, options.compared)}`);
+    const log = ours.log !== undefined && ours.log.length > 0 ? `\nour core's log (last ${Math.min(5, ours.log.length)}):\n${ours.log.slice(-5).join('\n')}` : '';
+    throw new DivergenceError(`${program.label}: ${what} ${where}:\n${formatSideBySide(before ?? {}, o, q, options.compared)}${log}`);
   };
   const firstDiffs = differences(o, q, options.compared, defined);
   if (firstDiffs.length > 0) fail(0, undefined, `registers differ (${firstDiffs.join(', ')})`);
