@@ -51,7 +51,8 @@ export class DapCommandProcessor {
         out.u8(ID_DAP_INVALID);
       } else {
         const count = req.u8();
-        out.u8(id);
+        // The probe turns a released DAP_QueueCommands packet into DAP_ExecuteCommands, so both answer 0x7F.
+        out.u8(DapCommand.ExecuteCommands);
         out.u8(count);
         for (let i = 0; i < count; i++) this.command(req.u8(), req, out);
       }
@@ -83,12 +84,13 @@ export class DapCommandProcessor {
       case DapCommand.Info:
         out.u8(id);
         return writeDapInfo(out, req.u8(), this.preset, this.targetStrings);
-      case DapCommand.HostStatus:
-        // The LED state is not modeled; the command always succeeds.
-        req.u8();
+      case DapCommand.HostStatus: {
+        // Type 0 (connected) and 1 (running) drive LEDs, which are not modeled; other types are errors.
+        const type = req.u8();
         req.u8();
         out.u8(id);
-        return out.u8(DAP_OK);
+        return out.u8(type <= 1 ? DAP_OK : DAP_ERROR);
+      }
       case DapCommand.Connect:
         return this.connect(req, out);
       case DapCommand.Disconnect:
@@ -141,6 +143,10 @@ export class DapCommandProcessor {
       }
       case DapCommand.SwdSequence:
         return this.swdSequence(req, out);
+      case DapCommand.JtagSequence:
+      case DapCommand.JtagConfigure:
+      case DapCommand.JtagIdcode:
+        return this.jtagCommand(id, req, out);
       case DapCommand.SwoTransport:
       case DapCommand.SwoMode:
       case DapCommand.SwoBaudrate:
@@ -227,6 +233,27 @@ export class DapCommandProcessor {
         this.link.clockOut(bits);
       }
     }
+  }
+
+  /**
+   * An SWD-only probe (DAP_Info capabilities without JTAG) still parses a JTAG command's request,
+   * so that a DAP_ExecuteCommands packet stays in step, and answers DAP_ERROR.
+   */
+  private jtagCommand(id: number, req: RequestReader, out: ResponseWriter): void {
+    if (id === DapCommand.JtagSequence) {
+      const sequences = req.u8();
+      for (let s = 0; s < sequences; s++) {
+        const cycles = req.u8() & 0x3f || 64;
+        for (let i = 0; i < Math.ceil(cycles / 8); i++) req.u8();
+      }
+    } else if (id === DapCommand.JtagConfigure) {
+      const devices = req.u8();
+      for (let i = 0; i < devices; i++) req.u8();
+    } else {
+      req.u8();
+    }
+    out.u8(id);
+    out.u8(DAP_ERROR);
   }
 
   private swoCommand(id: number, req: RequestReader, out: ResponseWriter): void {

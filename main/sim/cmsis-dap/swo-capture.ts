@@ -37,7 +37,7 @@ export class SwoCapture {
 
   /** Bytes leaving the target's SWO pin at time `at`. */
   receive(bytes: Uint8Array, at: number): void {
-    if (!this.active) return;
+    if (!this.active || this.baud === 0) return;
     const frameNs = (UART_FRAME_BITS * 1e9) / this.baud;
     let t = Math.max(at, this.lineFreeAt);
     for (const byte of bytes) {
@@ -60,43 +60,44 @@ export class SwoCapture {
     out.u8(ok ? DAP_OK : DAP_ERROR);
   }
 
+  /** A mode change stops capture and clears the buffer; an unsupported mode leaves SWO off. */
   modeCommand(req: RequestReader, out: ResponseWriter): void {
     const mode = req.u8();
     out.u8(0x18);
-    const ok = !this.active && (mode === MODE_OFF || mode === MODE_UART);
-    if (ok) this.mode = mode;
+    const ok = mode === MODE_OFF || mode === MODE_UART;
+    this.mode = ok ? mode : MODE_OFF;
+    this.active = false;
+    this.clear();
     out.u8(ok ? DAP_OK : DAP_ERROR);
   }
 
   baudrateCommand(req: RequestReader, out: ResponseWriter): void {
     const requested = req.u32();
     out.u8(0x19);
-    if (this.active || this.mode !== MODE_UART || requested === 0) {
-      out.u32(0);
-      return;
-    }
-    this.baud = Math.min(requested, this.preset.swoMaxBaud);
+    // The actual rate the UART runs at; 0 (no mode, or no rate) also stops capture.
+    this.baud = this.mode === MODE_UART ? Math.min(requested, this.preset.swoMaxBaud) : 0;
+    if (this.baud === 0) this.active = false;
     out.u32(this.baud);
   }
 
   controlCommand(req: RequestReader, out: ResponseWriter): void {
-    const control = req.u8();
+    const start = (req.u8() & 1) === 1;
     out.u8(0x1a);
-    if (control === 1) {
-      const ok = this.mode === MODE_UART && this.baud > 0 && this.transport !== TRANSPORT_NONE;
-      if (ok && !this.active) {
-        this.active = true;
-        this.overrun = false;
-        this.buffer = [];
-        this.lineFreeAt = this.now();
-      }
-      out.u8(ok ? DAP_OK : DAP_ERROR);
-    } else if (control === 0) {
-      this.active = false;
+    if (start === this.active) {
       out.u8(DAP_OK);
-    } else {
-      out.u8(DAP_ERROR);
+      return;
     }
+    if (start) {
+      // Capture needs the UART mode; starting clears what an earlier capture left.
+      if (this.mode !== MODE_UART) {
+        out.u8(DAP_ERROR);
+        return;
+      }
+      this.clear();
+      this.lineFreeAt = this.now();
+    }
+    this.active = start;
+    out.u8(DAP_OK);
   }
 
   statusCommand(out: ResponseWriter): void {
@@ -125,11 +126,19 @@ export class SwoCapture {
     out.u16(count);
     for (const entry of this.buffer.splice(0, count)) out.u8(entry.byte);
     this.index += count;
-    if (count > 0) this.overrun = false;
   }
 
+  /** Trace Status; reporting an error flag clears it. */
   private status(): number {
-    return (this.active ? SwoStatusBit.Active : 0) | (this.overrun ? SwoStatusBit.BufferOverrun : 0);
+    const status = (this.active ? SwoStatusBit.Active : 0) | (this.overrun ? SwoStatusBit.BufferOverrun : 0);
+    this.overrun = false;
+    return status;
+  }
+
+  private clear(): void {
+    this.buffer = [];
+    this.overrun = false;
+    this.index = 0;
   }
 
   private available(): number {

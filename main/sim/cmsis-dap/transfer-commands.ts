@@ -98,16 +98,12 @@ export function dapTransfer(req: RequestReader, out: ResponseWriter, ctx: Transf
           break;
         }
         out.u32(r.data);
-        if (chain) {
-          storeTimestamp(request);
-          responseCount++;
-          continue;
-        }
-        postRead = false;
+        // The chained read posted the next AP read: its timestamp follows the previous data.
+        if (chain) storeTimestamp(request);
+        else postRead = false;
       }
       if (request & TransferRequest.ValueMatch) {
         const matchValue = payload;
-        storeTimestamp(request);
         if (isAp) {
           const posted = withRetry(ctx, register, 0);
           responseValue = posted.response;
@@ -134,22 +130,24 @@ export function dapTransfer(req: RequestReader, out: ResponseWriter, ctx: Transf
           break;
         }
       } else if (isAp) {
-        storeTimestamp(request);
-        const r = withRetry(ctx, register, 0);
-        responseValue = r.response;
-        if (responseValue !== TransferResponse.Ok) {
-          remaining--;
-          break;
+        if (!postRead) {
+          const r = withRetry(ctx, register, 0);
+          responseValue = r.response;
+          if (responseValue !== TransferResponse.Ok) {
+            remaining--;
+            break;
+          }
+          storeTimestamp(request);
+          postRead = true;
         }
-        postRead = true;
       } else {
-        storeTimestamp(request);
         const r = withRetry(ctx, register, 0);
         responseValue = r.response;
         if (responseValue !== TransferResponse.Ok) {
           remaining--;
           break;
         }
+        storeTimestamp(request);
         out.u32(r.data);
       }
       checkWrite = false;
@@ -169,13 +167,13 @@ export function dapTransfer(req: RequestReader, out: ResponseWriter, ctx: Transf
         ctx.settings.matchMask = data;
         responseValue = TransferResponse.Ok;
       } else {
-        storeTimestamp(request);
         const r = withRetry(ctx, register, data);
         responseValue = r.response;
         if (responseValue !== TransferResponse.Ok) {
           remaining--;
           break;
         }
+        storeTimestamp(request);
         checkWrite = true;
       }
     }
@@ -200,7 +198,10 @@ export function dapTransfer(req: RequestReader, out: ResponseWriter, ctx: Transf
   out.set(countIndex + 1, responseValue);
 }
 
-/** `> 0x06 | DAP Index | Transfer Count (SHORT) | Transfer Request | Transfer Data ...` */
+/**
+ * `> 0x06 | DAP Index | Transfer Count (SHORT) | Transfer Request | Transfer Data ...`
+ * A DAP_TransferAbort only cuts short the WAIT retries of the block's current transfer.
+ */
 export function dapTransferBlock(req: RequestReader, out: ResponseWriter, ctx: TransferContext | undefined): void {
   req.u8();
   const count = req.u16();
@@ -237,7 +238,6 @@ export function dapTransferBlock(req: RequestReader, out: ResponseWriter, ctx: T
       if (responseValue !== TransferResponse.Ok) return finish();
       out.u32(r.data);
       responseCount++;
-      if (ctx.abortRequested()) return finish();
     }
     return finish();
   }
@@ -252,10 +252,6 @@ export function dapTransferBlock(req: RequestReader, out: ResponseWriter, ctx: T
       break;
     }
     responseCount++;
-    if (ctx.abortRequested()) {
-      consumed++;
-      break;
-    }
   }
   for (; consumed < count; consumed++) req.u32();
   if (responseValue === TransferResponse.Ok) responseValue = withRetry(ctx, DP_RDBUFF_READ, 0).response;

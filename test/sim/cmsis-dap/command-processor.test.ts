@@ -115,9 +115,19 @@ describe('CMSIS-DAP general commands', () => {
     expect(await exchange([0x1d, 0x01, 0x80])).toEqual([0x1d, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
   });
 
-  it('answers 0xFF for commands it does not implement (JTAG, UART, vendor, unknown)', async () => {
+  it('answers 0xFF for commands it does not implement (UART, vendor, unknown)', async () => {
     const { exchange } = createTestProbe({ preset: 'picoprobe-v2-bulk' });
-    for (const id of [0x14, 0x15, 0x16, 0x1f, 0x42, 0x80]) expect(await exchange([id, 0x00])).toEqual([0xff]);
+    for (const id of [0x1f, 0x42, 0x80]) expect(await exchange([id, 0x00])).toEqual([0xff]);
+  });
+
+  it('answers DAP_ERROR to the JTAG commands of an SWD-only probe, consuming each request whole', async () => {
+    const { exchange } = createTestProbe({ preset: 'picoprobe-v2-bulk' });
+    // DAP_JTAG_Sequence: two sequences (3 TCK with TDO capture: 1 data byte; 64 TCK: 8 bytes), then DAP_Info(0xFE) in one DAP_ExecuteCommands.
+    const sequence = [0x14, 0x02, 0x83, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+    expect(await exchange([0x7f, 0x02, ...sequence, 0x00, 0xfe])).toEqual([0x7f, 0x02, 0x14, 0xff, 0x00, 0x01, 0x02]);
+    // DAP_JTAG_Configure: a count of 2 IR lengths, then DAP_Info(0xFE).
+    expect(await exchange([0x7f, 0x02, 0x15, 0x02, 0x04, 0x05, 0x00, 0xfe])).toEqual([0x7f, 0x02, 0x15, 0xff, 0x00, 0x01, 0x02]);
+    expect(await exchange([0x16, 0x00])).toEqual([0x16, 0xff]);
   });
 
   it('DAP_TransferAbort has no response', async () => {
@@ -263,7 +273,8 @@ describe('DAP_ExecuteCommands and DAP_QueueCommands', () => {
     await device.write(Uint8Array.of(0x7e, 0x01, 0x00, 0xfe));
     await expect(device.read()).rejects.toThrow(/DAP_QueueCommands/);
     await device.write(Uint8Array.of(0x00, 0xfe));
-    expect(Array.from(await device.read())).toEqual([0x7e, 0x01, 0x00, 0x01, 0x04]);
+    // The probe turns each held DAP_QueueCommands packet into DAP_ExecuteCommands (reference firmware's DAP thread).
+    expect(Array.from(await device.read())).toEqual([0x7f, 0x01, 0x00, 0x01, 0x04]);
     expect(Array.from(await device.read())).toEqual([0x00, 0x01, 0x04]);
   });
 });
