@@ -420,22 +420,49 @@ export class CortexM {
     return !this.halted && !this.sleeping;
   }
 
-  /** The fast loop: execute until `cycleLimit` or until something needs `service()`. */
+  /**
+   * The fast loop: execute until `cycleLimit` or until something needs `service()`. Instructions
+   * inside an IT block take the slower conditional path one at a time.
+   */
   private execute(cycleLimit: number): void {
     const c = this.cpu;
     const decoder = this.decoder;
     for (;;) {
+      let retired = 0;
       try {
-        while (c.cycles < cycleLimit && c.attention === 0) {
-          const pc = c.pc;
-          const fn: Exec = decoder.lookup(pc);
-          if (c.itstate === 0) fn(c);
-          else this.executeConditional(fn, pc);
-          c.cycles++;
-          c.retired++;
+        for (;;) {
+          if (c.attention !== 0 || c.cycles >= cycleLimit) {
+            c.retired += retired;
+            return;
+          }
+          if (c.itstate !== 0) {
+            const pc = c.pc;
+            this.executeConditional(decoder.lookup(pc), pc);
+            c.cycles++;
+            retired++;
+            continue;
+          }
+          c.limit = cycleLimit;
+          let base = decoder.codeBase;
+          let size = decoder.codeSize;
+          let code = decoder.code;
+          while (c.cycles < c.limit) {
+            const pc = c.pc;
+            const offset = (pc - base) >>> 0;
+            let fn = offset < size ? code[offset >>> 1] : undefined;
+            if (fn === undefined) {
+              fn = decoder.lookup(pc);
+              base = decoder.codeBase;
+              size = decoder.codeSize;
+              code = decoder.code;
+            }
+            fn(c);
+            c.cycles++;
+            retired++;
+          }
         }
-        return;
       } catch (error) {
+        c.retired += retired;
         if (error !== c.abort) throw error;
         this.abortTaken();
         if (this.stepping) return;

@@ -43,13 +43,14 @@ export interface CpuHooks {
   breakpoint(): void;
 }
 
-interface DirectRegion {
+/** A directly readable memory with, once code has run from it, one decoded-instruction slot per halfword. */
+export interface DirectRegion {
   base: number;
   size: number;
   bytes: Uint8Array;
   view: DataView;
   writable: boolean;
-  code: Array<Exec | undefined>;
+  code: Array<Exec | undefined> | null;
 }
 
 export class Cpu {
@@ -78,8 +79,12 @@ export class Cpu {
   /** Core clock cycles since power-on; drives SysTick and CYCCNT. */
   cycles = 0;
   retired = 0;
-  /** Non-zero: the fast loop must stop after this instruction and call the service routine. */
-  attention = 0;
+  /**
+   * The execution loop runs while `cycles < limit`; raising `attention` drops the limit so the
+   * loop stops after the current instruction with a single comparison per instruction.
+   */
+  limit = 0;
+  private attentionFlag = 0;
   /** Local exclusive monitor (ARMv7-M A3.4): tagged address or -1 for Open Access. */
   exclusiveAddress = -1;
   eventRegister = 0;
@@ -112,7 +117,14 @@ export class Cpu {
   private dView: DataView = new DataView(new ArrayBuffer(0));
   private dWritable = false;
   private dCode: Array<Exec | undefined> | null = null;
+  private dRegion: DirectRegion | null = null;
   private readonly regions = new Map<BusSlave, DirectRegion>();
+  /** The second most recent data region, tried before a full bus decode. */
+  private altRegion: DirectRegion | null = null;
+  /** The region literal-pool loads (LDR literal) last hit; kept apart from the data region. */
+  private lBase = 0;
+  private lSize = 0;
+  private lView: DataView = new DataView(new ArrayBuffer(0));
 
   constructor(
     readonly model: CoreModel,
@@ -124,6 +136,16 @@ export class Cpu {
     this.hasUnprivileged = this.v7m || model.name === 'cortex-m0plus';
     this.hasDsp = model.name === 'cortex-m4' || model.name === 'cortex-m4f';
     bus.onChange((address, length) => this.invalidateCode(address, length));
+  }
+
+  /** Non-zero: the loop must stop after this instruction and call the service routine. */
+  get attention(): number {
+    return this.attentionFlag;
+  }
+
+  set attention(value: number) {
+    this.attentionFlag = value;
+    if (value !== 0) this.limit = -1;
   }
 
   // ---- special registers -------------------------------------------------------------
@@ -291,6 +313,22 @@ export class Cpu {
     return this.loadSlow(address, 4, false);
   }
 
+  /** LDR (literal): a word from the instruction's literal pool, usually in flash. */
+  ldLiteral(address: number): number {
+    const o = (address - this.lBase) >>> 0;
+    if (o < this.lSize) return this.lView.getInt32(o, true);
+    if (!this.dataSlowOnly && (address & 3) === 0) {
+      const region = this.directRegion(address >>> 0);
+      if (region !== undefined && address - region.base + 4 <= region.size) {
+        this.lBase = region.base;
+        this.lSize = region.size & ~3;
+        this.lView = region.view;
+        return this.lView.getInt32(address - region.base, true);
+      }
+    }
+    return this.ld32(address);
+  }
+
   /** Word load that must be aligned (LDM, LDRD, LDREX, exception stack). */
   ld32a(address: number): number {
     const o = (address - this.dBase) >>> 0;
@@ -418,14 +456,17 @@ export class Cpu {
 
   /** Makes the direct-memory mapping holding `a` the fast data region; false if none does. */
   private selectDataRegion(a: number): boolean {
-    const region = this.directRegion(a);
+    const alt = this.altRegion;
+    const region = alt !== null && a - alt.base >= 0 && a - alt.base < alt.size ? alt : this.directRegion(a);
     if (region === undefined) return false;
+    this.altRegion = this.dRegion;
     this.dBase = region.base;
     this.dSize = region.size;
     this.dBytes = region.bytes;
     this.dView = region.view;
     this.dWritable = region.writable;
     this.dCode = region.code;
+    this.dRegion = region;
     return true;
   }
 
@@ -442,7 +483,7 @@ export class Cpu {
         bytes,
         view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
         writable: mapping.slave.directWritable === true,
-        code: [],
+        code: null,
       };
       this.regions.set(mapping.slave, region);
     }
@@ -453,7 +494,10 @@ export class Cpu {
   setDataSlowOnly(slow: boolean): void {
     this.dataSlowOnly = slow;
     this.dSize = 0;
+    this.lSize = 0;
+    this.altRegion = null;
     this.dCode = null;
+    this.dRegion = null;
   }
 
   /** A word read for stacking or a vector fetch: unsigned value, or BUS_ERROR; raises no fault. */
@@ -471,8 +515,8 @@ export class Cpu {
     if (region !== undefined && region.writable && a - region.base + 4 <= region.size) {
       const o = a - region.base;
       region.view.setUint32(o, value >>> 0, true);
-      const first = Math.max(0, (o >> 1) - 1);
-      for (let i = first; i <= (o + 3) >> 1; i++) region.code[i] = undefined;
+      const code = region.code;
+      if (code !== null) for (let i = Math.max(0, (o >> 1) - 1); i <= (o + 3) >> 1; i++) code[i] = undefined;
       return true;
     }
     return this.bus.write(a, 4, value >>> 0, BusMaster.Core);
@@ -495,23 +539,39 @@ export class Cpu {
   /** Forgets decoded instructions overlapping [address, address + length) (SystemBus.onChange). */
   invalidateCode(address: number, length: number): void {
     for (const region of this.regions.values()) {
+      const code = region.code;
       const start = address - region.base;
-      if (start + length <= 0 || start >= region.size) continue;
+      if (code === null || start + length <= 0 || start >= region.size) continue;
       const first = Math.max(0, (start >> 1) - 1);
-      const last = Math.min(region.code.length - 1, (start + length - 1) >> 1);
-      for (let i = first; i <= last; i++) region.code[i] = undefined;
+      const last = Math.min(code.length - 1, (start + length - 1) >> 1);
+      for (let i = first; i <= last; i++) code[i] = undefined;
     }
   }
 
-  /** Forgets every decoded instruction (FPB reprogrammed, reset). */
+  /** Forgets every decoded instruction (FPB or DWT reprogrammed). */
   invalidateAllCode(): void {
-    for (const region of this.regions.values()) region.code.length = 0;
+    for (const region of this.regions.values()) region.code?.fill(undefined);
+  }
+
+  /**
+   * The decoded-instruction slots of `region`, created on first use: a dense array (one slot
+   * per halfword) keeps V8's element access fast, where a sparse one would not.
+   */
+  codeSlots(region: DirectRegion): Array<Exec | undefined> {
+    if (region.code === null) {
+      region.code = new Array<Exec | undefined>(region.size >>> 1).fill(undefined);
+      if (this.dRegion === region) this.dCode = region.code;
+    }
+    return region.code;
   }
 
   /** Drops the direct-region cache (the board remapped its bus). */
   forgetRegions(): void {
     this.regions.clear();
     this.dSize = 0;
+    this.lSize = 0;
+    this.altRegion = null;
     this.dCode = null;
+    this.dRegion = null;
   }
 }

@@ -14,9 +14,10 @@ import { decode32 } from './thumb32';
 export class InstructionDecoder {
   /** Set when FPB or DWT comparators may act on fetches. */
   breakpointsActive = false;
-  private codeBase = 0;
-  private codeSize = 0;
-  private code: Array<Exec | undefined> = [];
+  /** The code region of the last lookup: the execution loop reads these directly. */
+  codeBase = 0;
+  codeSize = 0;
+  code: Array<Exec | undefined> = [];
 
   constructor(
     private readonly cpu: Cpu,
@@ -35,11 +36,11 @@ export class InstructionDecoder {
       this.code[offset >>> 1] = fn;
       return fn;
     }
-    const region = this.cpu.directRegion(pc);
-    if (region === undefined || pc >= 0xe0000000) return this.decode(pc);
+    const region = pc >= 0xe0000000 ? undefined : this.cpu.directRegion(pc);
+    if (region === undefined) return this.decode(pc);
     this.codeBase = region.base;
-    this.codeSize = region.size;
-    this.code = region.code;
+    this.codeSize = region.size & ~1;
+    this.code = this.cpu.codeSlots(region);
     return this.lookup(pc);
   }
 

@@ -17,12 +17,6 @@ function undefinedAt(pc: number, hw: number): Exec {
   return (c) => c.undefinedInstruction(pc, hw);
 }
 
-function bitCount(list: number): number {
-  let n = 0;
-  for (let x = list; x !== 0; x &= x - 1) n++;
-  return n;
-}
-
 export function decode16(hw: number, pc: number, v7m: boolean): Exec {
   const next = (pc + 2) >>> 0;
   const top = hw >>> 10;
@@ -33,7 +27,7 @@ export function decode16(hw: number, pc: number, v7m: boolean): Exec {
     const t = (hw >>> 8) & 7;
     const address = (((pc + 4) & ~3) + ((hw & 0xff) << 2)) >>> 0;
     return (c) => {
-      c.r[t] = c.ld32(address);
+      c.r[t] = c.ldLiteral(address);
       c.cycles += LOAD_EXTRA;
       c.pc = next;
     };
@@ -510,17 +504,23 @@ function push(list: number, lr: boolean, next: number): Exec {
 function pop(list: number, pc: boolean, next: number): Exec {
   const regs: number[] = [];
   for (let i = 0; i < 8; i++) if ((list >>> i) & 1) regs.push(i);
-  const size = 4 * (regs.length + (pc ? 1 : 0));
+  const count = regs.length;
+  const size = 4 * (count + (pc ? 1 : 0));
+  const values = new Int32Array(8);
   return (c) => {
-    let address = c.r[13]!;
-    const values = regs.map((_reg, i) => c.ld32a(address + 4 * i));
-    const target = pc ? c.ld32a(address + 4 * regs.length) : 0;
-    for (let i = 0; i < regs.length; i++) c.r[regs[i]!] = values[i]!;
-    address += size;
-    c.r[13] = address;
-    c.cycles += regs.length + (pc ? 1 + BRANCH_EXTRA : 0);
-    if (pc) c.bxWritePc(target);
-    else c.pc = next;
+    const address = c.r[13]!;
+    // Load everything first so a faulting load leaves the registers unchanged.
+    for (let i = 0; i < count; i++) values[i] = c.ld32a(address + 4 * i);
+    const target = pc ? c.ld32a(address + 4 * count) : 0;
+    for (let i = 0; i < count; i++) c.r[regs[i]!] = values[i]!;
+    c.r[13] = address + size;
+    c.cycles += count;
+    if (pc) {
+      c.cycles += 1 + BRANCH_EXTRA;
+      c.bxWritePc(target);
+    } else {
+      c.pc = next;
+    }
   };
 }
 
@@ -547,6 +547,8 @@ function ifThenOrHint(hw: number, pc: number, next: number, v7m: boolean): Exec 
     const state = hw & 0xff;
     return (c) => {
       c.itstate = state;
+      // The fast loop runs only outside IT blocks: leave it for the conditional path.
+      c.limit = -1;
       c.pc = next;
     };
   }
@@ -602,11 +604,12 @@ function loadMultiple(hw: number, pc: number, next: number): Exec {
   const regs: number[] = [];
   for (let i = 0; i < 8; i++) if ((list >>> i) & 1) regs.push(i);
   const writeback = ((list >>> n) & 1) === 0;
-  const count = bitCount(list);
+  const count = regs.length;
+  const values = new Int32Array(8);
   return (c) => {
     const base = c.r[n]!;
-    const values = regs.map((_reg, i) => c.ld32a(base + 4 * i));
-    for (let i = 0; i < regs.length; i++) c.r[regs[i]!] = values[i]!;
+    for (let i = 0; i < count; i++) values[i] = c.ld32a(base + 4 * i);
+    for (let i = 0; i < count; i++) c.r[regs[i]!] = values[i]!;
     if (writeback) c.r[n] = base + 4 * count;
     c.cycles += count;
     c.pc = next;

@@ -84,6 +84,11 @@ export class QemuTarget {
     return new Set(this.regnums.keys());
   }
 
+  /** Reads target memory (at most 2 KiB per call: QEMU's PacketSize is 0x1000 hex digits). */
+  readMemory(address: number, length: number): Promise<Uint8Array> {
+    return this.client.readMemory(address, length);
+  }
+
   async step(): Promise<void> {
     await this.client.step();
   }

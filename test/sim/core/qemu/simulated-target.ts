@@ -63,6 +63,13 @@ export class SimulatedTarget implements LockstepTarget {
     return file;
   }
 
+  /** Bytes as the debugger sees them; an error naming the address where nothing answers. */
+  readMemory(address: number, length: number): Uint8Array {
+    const bytes = this.bus.readBytes(address, length);
+    if (bytes === undefined) throw new Error(`simulated system: no memory answers in [0x${address.toString(16)}, +${length})`);
+    return bytes;
+  }
+
   /** One halfword of memory as the debugger sees it (0 where nothing answers). */
   readHalfword(address: number): number {
     return Math.max(0, this.bus.read(address, 2, BusMaster.Debug));
