@@ -11,12 +11,10 @@ import { createMainWindow, pageUrl, type AppFiles } from './main-window';
 const log = createLogger('app');
 const files: AppFiles = { pageFile: join(outDir, 'renderer', 'index.html'), preloadFile: join(outDir, 'preload', 'index.cjs') };
 
-// One instance owns the probes; a second launch focuses the first window instead.
-if (!app.requestSingleInstanceLock()) app.quit();
-
 app.enableSandbox();
 
-app.whenReady().then(async () => {
+async function startApp(): Promise<void> {
+  await app.whenReady();
   hardenSession(session.defaultSession);
   const { router } = createHostRouter('electron');
   const windows = new Set<number>();
@@ -42,7 +40,14 @@ app.whenReady().then(async () => {
   });
   await open();
   log.info(`ProbeDesk ${app.getVersion()} started`);
-}).catch((error: unknown) => {
-  log.error(`startup failed: ${String(error)}`);
-  app.exit(1);
-});
+}
+
+// One instance owns the probes; a second launch focuses the first window and quits.
+if (app.requestSingleInstanceLock()) {
+  startApp().catch((error: unknown) => {
+    log.error(`startup failed: ${String(error)}`);
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}

@@ -64,6 +64,23 @@ describe.skipIf(!chromiumAvailable())('workstation frame in Chromium via the bro
     await page.close();
   });
 
+  it('runs no inline script: the Content-Security-Policy is in force', async () => {
+    const page = await openPage(serve.url);
+    await expect.poll(() => page.getByTestId('status-host').textContent(), { timeout: 15_000 }).toBe('Browser host');
+    const ran = await page.evaluate(async () => {
+      const w = window as unknown as { injected?: boolean };
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.append(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return w.injected === true;
+    });
+    expect(ran).toBe(false);
+    expect(problems.some((p) => p.includes('Content Security Policy'))).toBe(true);
+    problems.length = 0;
+    await page.close();
+  });
+
   it('shows a refused link, and no status, when the page URL carries a wrong token', async () => {
     const page = await openPage(serve.url.replace(/token=[\w-]+/, 'token=wrong'));
     await expect.poll(() => page.getByTestId('status-link').textContent(), { timeout: 15_000 }).toBe('Host: link lost');
