@@ -17,6 +17,7 @@ import { resolveProjectPath, resolveSessionOptions, type SessionOptionsRequest }
 import { SessionEvents } from './session-events';
 import { SessionLock, type RunOptions } from './session-lock';
 import type { SessionOptions } from './session-options';
+import { createLogger } from '../../shared/log/logger';
 
 /** The probe a session uses, as discovery lists it. */
 export interface ProbeCandidate {
@@ -33,6 +34,8 @@ export interface SessionCreateOptions extends SessionOptionsRequest {
   /** Opens the probe's transport; discovery's `openProbeTransport` unless a test supplies one. */
   readonly openTransport?: TransportOpener;
 }
+
+const sessionLog = createLogger('session');
 
 export class Session {
   readonly events = new SessionEvents();
@@ -110,8 +113,10 @@ export class Session {
     };
   }
 
+  /** Session records go to every subscriber and to the process log, which the CLI prints and the UI's Log view streams. */
   private log(level: 'debug' | 'info' | 'warning' | 'error', message: string): void {
     this.events.emit('log', { level, scope: 'session', message });
+    sessionLog[level === 'warning' ? 'warn' : level](message);
   }
 
   /** Opens the probe, connects the target with its init sequence, and announces the connection. */

@@ -33,6 +33,22 @@ describe.each(PRESETS)('ROM table walk through preset %s', (preset) => {
     expect(walk.root!.id.designerName).toBe('Arm Ltd');
   });
 
+  it('finds the Cortex-M0+ debug components of the STM32L051 from the AHB-AP BASE, through ST\'s MCU ROM table', async () => {
+    const mem = await firstMemAp('stm32l051', preset);
+    expect(mem.romTableAddress).toBe(0xf0000000);
+    const walk = await walkRomTable(mem, mem.romTableAddress!);
+    expect(walk.problems).toEqual([]);
+    expect(walk.root!.id.designerName).toBe('STMicroelectronics');
+    expect(walk.root!.id.partNumber).toBe(0x417);
+    expect(flattenComponents(walk.root).map((c) => [c.address, c.id.name])).toEqual([
+      [0xf0000000, 'ROM table'],
+      [0xe00ff000, 'ROM table (Cortex-M0+)'],
+      [0xe000e000, 'SCS-M0'],
+      [0xe0001000, 'DWT'],
+      [0xe0002000, 'BPU'],
+    ]);
+  });
+
   it('finds the Cortex-M0+ debug components of the STM32L051 in the processor ROM table', async () => {
     const mem = await firstMemAp('stm32l051', preset);
     const walk = await walkRomTable(mem, 0xe00ff000);

@@ -9,6 +9,7 @@ import { Dbgmcu } from './dbgmcu';
 import { createFactoryInfo } from './factory-info';
 import { FlashInterface } from './flash-interface';
 import { GpioPort } from './gpio';
+import { McuRomTable } from './mcu-rom-table';
 import * as map from './memory-map';
 import { OptionBytes } from './option-bytes';
 import { Pwr } from './pwr';
@@ -78,6 +79,7 @@ export class Stm32l051 extends BoardRuntime implements Stm32l051Board {
     bus.map(map.RCC_BASE, map.RCC_SIZE, this.rcc.registers);
     bus.map(map.FLASH_IF_BASE, map.FLASH_IF_SIZE, this.flashInterface.registers);
     bus.map(map.GPIOA_BASE, map.GPIO_SIZE, new ClockGate(this.gpioA.registers, () => (this.rcc.iopenr.value & IOPAEN) !== 0));
+    bus.map(map.MCU_ROM_TABLE_BASE, map.MCU_ROM_TABLE_SIZE, new McuRomTable());
     this.flash.onChange((offset, length) => {
       bus.notifyChanged(map.BOOT_ALIAS_BASE + offset, length);
       bus.notifyChanged(map.FLASH_BASE + offset, length);

@@ -23,6 +23,10 @@ export const OPTION_BYTES_SIZE = 0x20;
 export const FACTORY_INFO_BASE = 0x1ff8_0020;
 export const FACTORY_INFO_SIZE = 0x60;
 
+/** The MCU ROM table the AHB-AP's BASE register points at (RM0377, "Debug support (DBG)"). */
+export const MCU_ROM_TABLE_BASE = 0xf000_0000;
+export const MCU_ROM_TABLE_SIZE = 0x1000;
+
 /** Peripheral boundaries (RM0377 Table 3). */
 export const PWR_BASE = 0x4000_7000;
 export const PWR_SIZE = 0x400;
