@@ -6,18 +6,35 @@ import { logHub } from '../../shared/log/logger';
 import { createHostState, type HostState } from './host-state';
 import { LogHistory } from './log-history';
 import { Router } from './router';
+import { SessionHost, type SessionHostOptions } from './session-host';
 import { logService } from './services/log-service';
+import { probeService, type ProbeServiceOptions } from './services/probe-service';
+import { sessionService } from './services/session-service';
 import { systemService } from './services/system-service';
 import { targetService } from './services/target-service';
 import { appVersion } from './app-version';
 
+export interface HostRouterOptions {
+  readonly session?: SessionHostOptions;
+  readonly probes?: ProbeServiceOptions;
+}
+
 export interface HostRouter {
   readonly router: Router<ProbeDeskApi>;
   readonly state: HostState;
+  /** The UI's session; `dispose()` it when the host stops. */
+  readonly sessions: SessionHost;
 }
 
-export function createHostRouter(host: HostKind): HostRouter {
+export function createHostRouter(host: HostKind, options: HostRouterOptions = {}): HostRouter {
   const state = createHostState(appVersion, host);
-  const services = [systemService(state), logService(logHub, new LogHistory(logHub)), targetService(state)];
-  return { router: new Router(probeDeskApi, services), state };
+  const sessions = new SessionHost(state, options.session);
+  const services = [
+    systemService(state),
+    logService(logHub, new LogHistory(logHub)),
+    targetService(state),
+    probeService(options.probes),
+    sessionService(sessions),
+  ];
+  return { router: new Router(probeDeskApi, services), state, sessions };
 }

@@ -4,11 +4,14 @@
 import { z } from 'zod';
 import { defineContract, defineEvent, defineMethod } from './contract';
 import { LogRecord, LogSubscription } from './schemas/log';
+import { ProbeList, TargetList } from './schemas/probe';
 import { Progress } from './schemas/progress';
+import { ConnectRequest, ConnectResult, ResetRequest, ResetResult } from './schemas/session';
 import { SystemStatus } from './schemas/system';
 import { TargetState } from './schemas/target-state';
 
 const NoParams = z.object({}).strict();
+const Done = z.null();
 
 export const probeDeskApi = defineContract({
   methods: {
@@ -16,6 +19,39 @@ export const probeDeskApi = defineContract({
       summary: 'Version, host kind and probe connection state.',
       params: NoParams,
       result: SystemStatus,
+    }),
+    'probe.list': defineMethod({
+      summary: 'The probes discovery finds (USB and simulated) and the simulated probe presets.',
+      params: NoParams,
+      result: ProbeList,
+    }),
+    'target.list': defineMethod({
+      summary: 'The built-in target types.',
+      params: NoParams,
+      result: TargetList,
+    }),
+    'session.connect': defineMethod({
+      summary: 'Opens the probe and connects to its target; fails while a session is open.',
+      params: ConnectRequest,
+      result: ConnectResult,
+    }),
+    'session.reconnect': defineMethod({
+      summary: 'Connects again with the settings of the session that was lost.',
+      params: NoParams,
+      result: ConnectResult,
+    }),
+    'session.disconnect': defineMethod({
+      summary: 'Disconnects the session (the core runs on per resume_on_disconnect) and closes the probe.',
+      params: NoParams,
+      result: Done,
+    }),
+    'target.halt': defineMethod({ summary: 'Halts the core.', params: NoParams, result: Done }),
+    'target.resume': defineMethod({ summary: 'Lets the core run.', params: NoParams, result: Done }),
+    'target.step': defineMethod({ summary: 'Executes one instruction on the halted core.', params: NoParams, result: Done }),
+    'target.reset': defineMethod({
+      summary: 'Resets the target, optionally halting on the reset handler.',
+      params: ResetRequest,
+      result: ResetResult,
     }),
   },
   events: {

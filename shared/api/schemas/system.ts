@@ -13,6 +13,8 @@ export const ConnectionState = z.object({
   probe: z.string().optional(),
   /** Target type name, when known. */
   target: z.string().optional(),
+  /** Why the connection was lost. */
+  reason: z.string().optional(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
