@@ -4,6 +4,7 @@ import {
   type CommandArgs,
   type CommandDefinition,
   CommandError,
+  type FlagSpec,
   type ParamSpec,
   type ValueResolver,
 } from './command-types';
@@ -53,7 +54,12 @@ export class CommandRegistry<Context> {
     throw new CommandError(`unknown command '${typed}' (type 'help' for the list)`);
   }
 
-  /** Converts raw words into typed arguments, naming the argument and what was expected on error. */
+  /**
+   * Converts raw words into typed arguments, naming the argument and what was expected on error.
+   * Words go to the parameters in order; an optional parameter takes a word only when more words
+   * are left than the parameters after it need, so pyOCD's `readap [APSEL] ADDR` reads one word
+   * as ADDR and two as APSEL ADDR.
+   */
   async convertArgs(
     definition: CommandDefinition<Context>,
     words: readonly string[],
@@ -64,13 +70,15 @@ export class CommandRegistry<Context> {
     for (const flag of flags) args[flag.name] = false;
     const positional: string[] = [];
     for (const word of words) {
-      const flag = /^-[A-Za-z]/.test(word) ? flags.find((f) => `-${f.name}` === word) : undefined;
+      const flag = findFlag(flags, word);
       if (flag !== undefined) args[flag.name] = true;
       else if (/^-[A-Za-z]/.test(word) && parseInteger(word) === undefined && flags.length > 0) {
-        throw new CommandError(`${definition.name}: unknown switch '${word}' (expected ${flags.map((f) => `-${f.name}`).join(', ')})`);
+        throw new CommandError(`${definition.name}: unknown switch '${word}' (expected ${flags.map(flagUsage).join(', ')})`);
       } else positional.push(word);
     }
 
+    const needed = definition.params.filter((p) => !p.optional).length;
+    let spare = positional.length - needed;
     let index = 0;
     for (const param of definition.params) {
       if (param.rest) {
@@ -83,11 +91,12 @@ export class CommandRegistry<Context> {
         continue;
       }
       const word = positional[index];
-      if (word === undefined) {
-        if (!param.optional) throw new CommandError(`${definition.name}: missing ${param.name} (usage: ${this.usage(definition)})`);
+      if (param.optional && spare <= 0) {
         args[param.name] = undefined;
         continue;
       }
+      if (word === undefined) throw new CommandError(`${definition.name}: missing ${param.name} (usage: ${this.usage(definition)})`);
+      if (param.optional) spare--;
       args[param.name] = await this.convertOne(definition, param, word, resolver);
       index++;
     }
@@ -138,7 +147,7 @@ export class CommandRegistry<Context> {
   /** `read32 ADDR [LEN]` style usage derived from the declaration. */
   usage(definition: CommandDefinition<Context>): string {
     const parts = [definition.name];
-    for (const flag of definition.flags ?? []) parts.push(`[-${flag.name}]`);
+    for (const flag of definition.flags ?? []) parts.push(`[${flagUsage(flag)}]`);
     for (const param of definition.params) {
       let word = param.type === 'choice' && param.choices && param.choices.length <= 4 ? param.choices.join('|') : param.name.toUpperCase();
       if (param.rest) word += '...';
@@ -153,10 +162,11 @@ export class CommandRegistry<Context> {
       const d = this.resolve(topic);
       const lines = [`Usage: ${this.usage(d)}`, '', d.summary];
       if (d.details) lines.push('', d.details);
-      const described = [...(d.flags ?? []).map((f) => [`-${f.name}`, f.help]), ...d.params.filter((p) => p.help).map((p) => [p.name.toUpperCase(), p.help!])];
+      const described = [...(d.flags ?? []).map((f) => [flagUsage(f), f.help]), ...d.params.filter((p) => p.help).map((p) => [p.name.toUpperCase(), p.help!])];
       if (described.length > 0) {
+        const width = Math.max(10, ...described.map(([name]) => name!.length));
         lines.push('');
-        for (const [name, text] of described) lines.push(`  ${name!.padEnd(10)} ${text}`);
+        for (const [name, text] of described) lines.push(`  ${name!.padEnd(width)} ${text}`);
       }
       if (d.aliases && d.aliases.length > 0) lines.push('', `Aliases: ${d.aliases.join(', ')}`);
       return lines.join('\n');
@@ -164,12 +174,11 @@ export class CommandRegistry<Context> {
     const groups = new Map<string, CommandDefinition<Context>[]>();
     for (const d of this.all()) groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
     const lines: string[] = [];
+    const names = (d: CommandDefinition<Context>): string => [d.name, ...(d.aliases ?? [])].join(', ');
+    const width = Math.max(22, ...this.all().map((d) => names(d).length));
     for (const [group, defs] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       lines.push(`${group}:`);
-      for (const d of defs) {
-        const names = [d.name, ...(d.aliases ?? [])].join(', ');
-        lines.push(`  ${names.padEnd(22)} ${d.summary}`);
-      }
+      for (const d of defs) lines.push(`  ${names(d).padEnd(width)} ${d.summary}`);
       lines.push('');
     }
     lines.push("Type 'help CMD' for a command's usage. Separate several commands with ';'.");
@@ -194,21 +203,34 @@ export class CommandRegistry<Context> {
     } catch {
       return [];
     }
-    const positionalIndex = words.slice(1, -1).filter((w) => !/^-[A-Za-z]/.test(w)).length;
+    const flags = definition.flags ?? [];
+    if (last.startsWith('-')) return flags.map((f) => `-${f.name}`).filter((f) => f.startsWith(last)).sort();
+    const positionalIndex = words.slice(1, -1).filter((w) => findFlag(flags, w) === undefined && !/^-[A-Za-z]/.test(w)).length;
     const params = definition.params;
     const param = params[Math.min(positionalIndex, params.length - 1)];
     if (param === undefined || (positionalIndex >= params.length && !params[params.length - 1]?.rest)) return [];
     const candidates = param.type === 'choice' ? [...(param.choices ?? [])] : [...(sources[param.completion ?? 'none'] ?? [])];
-    return candidates.filter((c) => c.toLowerCase().startsWith(last)).sort();
+    if (positionalIndex === 0) candidates.push(...flags.flatMap((f) => (f.aliases ?? []).filter((a) => !a.startsWith('-'))));
+    return [...new Set(candidates)].filter((c) => c.toLowerCase().startsWith(last)).sort();
   }
 
   private checkDeclaration(definition: CommandDefinition<Context>): void {
-    let seenOptional = false;
     definition.params.forEach((p, i) => {
       if (p.rest && i !== definition.params.length - 1) throw new Error(`${definition.name}: rest parameter ${p.name} must be last`);
-      if (p.optional) seenOptional = true;
-      else if (seenOptional && !p.rest) throw new Error(`${definition.name}: required ${p.name} follows an optional parameter`);
+      if (p.rest && definition.params.some((q) => q.optional && !q.rest)) {
+        throw new Error(`${definition.name}: optional parameters and the rest parameter ${p.name} would compete for the same words`);
+      }
       if (p.type === 'choice' && !(p.choices && p.choices.length > 0)) throw new Error(`${definition.name}: ${p.name} needs choices`);
     });
   }
+}
+
+function findFlag(flags: readonly FlagSpec[], word: string): FlagSpec | undefined {
+  const lower = word.toLowerCase();
+  return flags.find((f) => `-${f.name}` === word || (f.aliases ?? []).includes(lower));
+}
+
+/** `-f`, or `halt|-halt|-h` for a switch with alias words. */
+function flagUsage(flag: FlagSpec): string {
+  return [...(flag.aliases ?? []), `-${flag.name}`].join('|');
 }

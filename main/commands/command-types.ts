@@ -28,6 +28,8 @@ export interface ParamSpec {
 export interface FlagSpec {
   readonly name: string;
   readonly help: string;
+  /** Other words that set the switch, such as pyOCD's `reset halt` and `reset -halt` for `-h`. */
+  readonly aliases?: readonly string[];
 }
 
 export type ArgValue = number | string | readonly (number | string)[] | boolean | undefined;
@@ -55,6 +57,11 @@ export interface CommandDefinition<Context> {
   readonly details?: string;
   readonly params: readonly ParamSpec[];
   readonly flags?: readonly FlagSpec[];
+  /**
+   * False for commands that never touch the probe (`help`, `sleep`, `exit`), so front ends run
+   * them outside the session lock and a `sleep` never holds the probe from the others.
+   */
+  readonly usesProbe?: boolean;
   run(context: Context, args: CommandArgs, output: CommandOutput): Promise<void>;
 }
 

@@ -93,9 +93,9 @@ describe('CommandRegistry', () => {
     const ctx: Ctx = { log: [] };
     const { lines, output } = sink();
     const resolver = { registerValue: async (n: string) => (n === 'sp' ? 0x20001000 : undefined) };
-    await runCommandLine(r, ctx, 'read32 SP', output, resolver);
+    await runCommandLine(r, ctx, 'read32 SP', output, { resolver });
     expect(lines).toEqual(['0x20001000']);
-    const results = await runCommandLine(r, ctx, 'read32 bogus', output, resolver);
+    const results = await runCommandLine(r, ctx, 'read32 bogus', output, { resolver });
     expect(results[0]!.error).toBe("read32: addr must be an integer or a register name (0x…, 0b…, 0o… or decimal), not 'bogus'");
   });
 
@@ -138,7 +138,7 @@ describe('CommandRegistry', () => {
     expect(r.complete('read32 0x0 1 ', { register: ['sp'] })).toEqual([]);
   });
 
-  it('refuses duplicate names and badly ordered declarations', () => {
+  it('refuses duplicate names and declarations whose words could go to two parameters', () => {
     const r = registry();
     expect(() => r.register({ name: 'rw', group: 'x', summary: 'x', params: [], run: async () => {} })).toThrow('already registered');
     expect(() =>
@@ -148,10 +148,55 @@ describe('CommandRegistry', () => {
         summary: 'x',
         params: [
           { name: 'a', type: 'int', optional: true },
-          { name: 'b', type: 'int' },
+          { name: 'b', type: 'int', rest: true },
         ],
         run: async () => {},
       }),
-    ).toThrow('required b follows an optional parameter');
+    ).toThrow('optional parameters and the rest parameter b would compete for the same words');
+    expect(() =>
+      r.register({ name: 'bad2', group: 'x', summary: 'x', params: [{ name: 'a', type: 'int', rest: true }, { name: 'b', type: 'int' }], run: async () => {} }),
+    ).toThrow('rest parameter a must be last');
+  });
+
+  it('gives a leading optional parameter a word only when the required ones have theirs', async () => {
+    const r = new CommandRegistry<Ctx>();
+    r.register({
+      name: 'readap',
+      group: 'Dap',
+      summary: 'Read AP register.',
+      params: [
+        { name: 'apsel', type: 'int', optional: true },
+        { name: 'addr', type: 'int' },
+      ],
+      async run(ctx, args) {
+        ctx.log.push(`${args.apsel} ${args.addr}`);
+      },
+    });
+    const ctx: Ctx = { log: [] };
+    await runCommandLine(r, ctx, 'readap 0xfc; readap 1 0xfc', sink().output);
+    expect(ctx.log).toEqual(['undefined 252', '1 252']);
+    expect(r.usage(r.resolve('readap'))).toBe('readap [APSEL] ADDR');
+    expect((await runCommandLine(r, ctx, 'readap', sink().output))[0]!.error).toBe('readap: missing addr (usage: readap [APSEL] ADDR)');
+  });
+
+  it('sets a switch from its alias words, as pyOCD reset halt and reset -halt', async () => {
+    const r = new CommandRegistry<Ctx>();
+    r.register({
+      name: 'reset',
+      group: 'Device',
+      summary: 'Reset.',
+      params: [{ name: 'type', type: 'choice', choices: ['hw', 'sw'], optional: true }],
+      flags: [{ name: 'h', aliases: ['halt', '-halt'], help: 'Halt.' }],
+      async run(ctx, args) {
+        ctx.log.push(`${args.h} ${args.type}`);
+      },
+    });
+    const ctx: Ctx = { log: [] };
+    await runCommandLine(r, ctx, 'reset halt hw; reset -halt; reset -h sw; reset HALT; reset', sink().output);
+    expect(ctx.log).toEqual(['true hw', 'true undefined', 'true sw', 'true undefined', 'false undefined']);
+    expect(r.help('reset')).toContain('Usage: reset [halt|-halt|-h] [hw|sw]');
+    expect((await runCommandLine(r, ctx, 'reset -x', sink().output))[0]!.error).toBe("reset: unknown switch '-x' (expected halt|-halt|-h)");
+    expect(r.complete('reset h')).toEqual(['halt', 'hw']);
+    expect(r.complete('reset -')).toEqual(['-h']);
   });
 });
