@@ -121,6 +121,9 @@ export class CortexM {
       get lockup() {
         return self.exceptions.lockup;
       },
+      get inReset() {
+        return self.inReset;
+      },
       halt: (reason) => this.halt(reason),
       resume: (step) => this.resume(step),
       get retiredInstructions() {

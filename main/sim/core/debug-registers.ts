@@ -14,6 +14,8 @@ export interface HaltControl {
   readonly halted: boolean;
   readonly sleeping: boolean;
   readonly lockup: boolean;
+  /** Held in reset by nRESET. */
+  readonly inReset: boolean;
   /** Enter Debug state for `reason` (a DFSR bit). */
   halt(reason: Dfsr): void;
   /** Leave Debug state; with `step`, execute one instruction and halt again. */
@@ -76,7 +78,9 @@ export class DebugRegisters {
     if (c.sleeping) value |= 1 << 18;
     if (c.lockup) value |= 1 << 19;
     if (retired) value |= 1 << 24;
-    if (this.resetSticky) value |= 1 << 25;
+    // S_RESET_ST also reads 1 while the core is still held in reset: "reset, or is now being
+    // reset, since the last time this bit was read" (Cortex-M3 TRM DDI 0337, DHCSR).
+    if (this.resetSticky || c.inReset) value |= 1 << 25;
     this.retiredAtLastRead = c.retiredInstructions;
     this.resetSticky = false;
     return value >>> 0;
