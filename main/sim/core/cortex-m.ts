@@ -153,7 +153,7 @@ export class CortexM {
     this.decoder = new InstructionDecoder(cpu, this.fpb, this.dwt, () => this.halted);
     this.exceptions.maskInterrupts = () => this.debug.debugEnabled && this.debug.maskInterrupts;
     this.exceptions.listener = {
-      entered: (exception) => this.exceptionEntered(exception),
+      entered: (exception, derived) => this.exceptionEntered(exception, derived),
       lockedUp: () => {
         cpu.attention = 1;
         this.sleeping = false;
@@ -346,8 +346,11 @@ export class CortexM {
     this.cpu.setDataSlowOnly(this.dwt.dataWatchActive || this.fpb.literalRemapActive);
   }
 
-  private exceptionEntered(exception: number): void {
-    const bit = vectorCatchBit(exception, this.cpu.cfsr);
+  private exceptionEntered(exception: number, derived: boolean): void {
+    // VC_INTERR: a fault on exception entry or return (stacking, unstacking, vector read) halts
+    // at the handler of the derived fault (ARMv7-M C1.6.5; Cortex-M3 TRM DDI 0337, DEMCR).
+    const interr = derived && this.cpu.v7m ? Demcr.VcIntErr : 0;
+    const bit = vectorCatchBit(exception, this.cpu.cfsr) | interr;
     if (this.debug.debugEnabled && bit !== 0 && (this.debug.demcr & bit) !== 0) this.halt(Dfsr.VCatch);
   }
 

@@ -11,8 +11,11 @@ import { Cfsr, Exception, Hfsr } from './fault-codes';
 const BASE_PRIORITY = 0x100;
 
 export interface ExceptionListener {
-  /** After an exception entry completed: vector catch looks here (ARMv7-M C1.6.5). */
-  entered(exception: number): void;
+  /**
+   * After an exception entry completed: vector catch looks here (ARMv7-M C1.6.5). `derived` is
+   * set for a fault raised by an exception entry or return (stacking, unstacking, vector read).
+   */
+  entered(exception: number, derived: boolean): void;
   /** The processor entered lockup (B1.5.15). */
   lockedUp(): void;
 }
@@ -33,6 +36,8 @@ export class ExceptionUnit {
   /** SCR bits (B3.2.7): SEVONPEND 4, SLEEPDEEP 2, SLEEPONEXIT 1. */
   scr = 0;
   lockup = false;
+  /** The fault pended or taken because an exception entry or return failed, until it is entered. */
+  private derivedFault = 0;
   listener!: ExceptionListener;
   /** DHCSR.C_MASKINTS with C_DEBUGEN: PendSV, SysTick and interrupts are masked (C1.6.2). */
   maskInterrupts: () => boolean = () => false;
@@ -67,6 +72,7 @@ export class ExceptionUnit {
     this.applyCcr();
     this.scr = 0;
     this.lockup = false;
+    this.derivedFault = 0;
   }
 
   applyCcr(): void {
@@ -212,18 +218,22 @@ export class ExceptionUnit {
         return;
       }
       this.active[exception] = 0;
+      this.derivedFault = Exception.HardFault;
       this.takeException(Exception.HardFault);
       return;
     }
     c.pc = (vector & ~1) >>> 0;
     if ((vector & 1) === 0) c.tbit = 0;
-    this.listener.entered(exception);
+    const derived = exception === this.derivedFault;
+    if (derived) this.derivedFault = 0;
+    this.listener.entered(exception, derived);
   }
 
   /** A fault raised during entry or return: pends it, or escalates (B1.5.14 derived exceptions). */
   private deriveFault(exception: number): void {
     const target = this.cpu.v7m && this.enabled[exception] !== 0 ? exception : Exception.HardFault;
     if (target === Exception.HardFault && target !== exception) this.hfsr |= Hfsr.Forced;
+    this.derivedFault = target;
     this.pending[target] = 1;
     this.cpu.attention = 1;
   }
