@@ -7,6 +7,7 @@ import { createHostState, type HostState } from './host-state';
 import { LogHistory } from './log-history';
 import { Router } from './router';
 import { SessionHost, type SessionHostOptions } from './session-host';
+import { consoleService } from './services/console-service';
 import { logService } from './services/log-service';
 import { probeService, type ProbeServiceOptions } from './services/probe-service';
 import { sessionService } from './services/session-service';
@@ -35,6 +36,7 @@ export function createHostRouter(host: HostKind, options: HostRouterOptions = {}
     targetService(state),
     probeService(options.probes),
     sessionService(sessions),
+    consoleService(sessions),
   ];
   return { router: new Router(probeDeskApi, services), state, sessions };
 }

@@ -7,6 +7,7 @@
 import { ApiError } from '../../shared/api/api-error';
 import type { ConnectRequest, ConnectResult } from '../../shared/api/schemas/session';
 import { createLogger } from '../../shared/log/logger';
+import { CommandConsole } from '../commands/command-console';
 import { SIM_PREFIX } from '../probe/sim/simulated-probes';
 import { openSession, type SessionRequest } from '../session/open-session';
 import type { Session, TransportOpener } from '../session/session';
@@ -27,6 +28,8 @@ export interface SessionHostOptions {
 
 interface Open {
   readonly session: Session;
+  /** The Console view's command console on this session. */
+  readonly console: CommandConsole;
   readonly tracker: CoreStateTracker;
   readonly offConnection: () => void;
 }
@@ -48,6 +51,11 @@ export class SessionHost {
   /** The open session, if any. */
   get session(): Session | undefined {
     return this.open?.session;
+  }
+
+  /** The command console of the open session, if any. */
+  get console(): CommandConsole | undefined {
+    return this.open?.console;
   }
 
   async connect(request: ConnectRequest): Promise<ConnectResult> {
@@ -158,7 +166,7 @@ export class SessionHost {
         this.state.connection.set({ phase: 'disconnected' });
       }
     });
-    this.open = { session, tracker, offConnection };
+    this.open = { session, console: new CommandConsole(session), tracker, offConnection };
     this.state.connection.set({ phase: 'connected', probe: session.probeCandidate.uniqueId, target: session.target.definition.name });
     tracker.start();
     void tracker.refresh();

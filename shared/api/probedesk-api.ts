@@ -3,6 +3,7 @@
 // service under main/host/services/. The preload, both bridges and both transports pick it up.
 import { z } from 'zod';
 import { defineContract, defineEvent, defineMethod } from './contract';
+import { ConsoleCompletions, ConsoleHelp, ConsoleHelpRequest, ConsoleLine, ConsoleReply } from './schemas/console';
 import { LogRecord, LogSubscription } from './schemas/log';
 import { ProbeList, TargetList } from './schemas/probe';
 import { Progress } from './schemas/progress';
@@ -52,6 +53,21 @@ export const probeDeskApi = defineContract({
       summary: 'Resets the target, optionally halting on the reset handler.',
       params: ResetRequest,
       result: ResetResult,
+    }),
+    'console.execute': defineMethod({
+      summary: 'Runs one console command line against the session.',
+      params: ConsoleLine,
+      result: ConsoleReply,
+    }),
+    'console.complete': defineMethod({
+      summary: 'Completion candidates for the last word of a console line.',
+      params: ConsoleLine,
+      result: ConsoleCompletions,
+    }),
+    'console.help': defineMethod({
+      summary: 'The command overview, or one command\'s usage.',
+      params: ConsoleHelpRequest,
+      result: ConsoleHelp,
     }),
   },
   events: {
