@@ -12,6 +12,9 @@ export const ICON_PATHS = {
   run: 'M7 4l13 8-13 8z',
   step: 'M4 12h11 M11 8l4 4-4 4 M19 5v14',
   reset: 'M4 12a8 8 0 1 0 2.3-5.7 M4 4v5h5',
+  resetHalt: 'M4 12a8 8 0 1 0 2.3-5.7 M4 4v5h5 M10 9v6 M14 9v6',
+  refresh: 'M20 12a8 8 0 1 1-2.3-5.7 M20 4v5h-5',
+  disconnect: 'M9 2v5 M15 2v5 M6 7h12v4a6 6 0 0 1-12 0z M12 17v5 M3 3l18 18',
   chip: 'M7 7h10v10H7z M10 3v4 M14 3v4 M10 17v4 M14 17v4 M3 10h4 M3 14h4 M17 10h4 M17 14h4',
 } as const;
 
