@@ -46,7 +46,8 @@ describe.skipIf(!chromiumAvailable())('workstation frame in Chromium via the bro
     for (const view of ['flash', 'memory', 'registers', 'memory-map', 'console', 'scripts', 'log']) {
       expect(await page.getByTestId(`nav-${view}`).isVisible()).toBe(true);
     }
-    expect(await page.getByTestId('connect').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('probe-picker').inputValue(), { timeout: 15_000 }).toBe('sim:nrf52840');
+    expect(await page.getByTestId('connect').isEnabled()).toBe(true);
     expect(await page.getByTestId('core-halt').isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/frame-1280x800.png` });
     expect(problems).toEqual([]);
