@@ -145,7 +145,9 @@ export class DataWatchpointTrace implements BusSlave {
     if (offset === 0x000) {
       if (this.v7m) {
         this.latchCycleCounter();
-        this.ctrl = value & 0x017fffff;
+        // NUMCOMP and the NOTRCPKT/NOEXTTRIG/NOCYCCNT/NOPRFCNT bits [31:24] are read-only, bits
+        // 23 and 15:13 reserved (ARMv7-M C1.8.7).
+        this.ctrl = value & 0x007f1fff;
       }
       return true;
     }
