@@ -16,7 +16,7 @@ app.enableSandbox();
 async function startApp(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
-  const { router } = createHostRouter('electron');
+  const { router, sessions } = createHostRouter('electron');
   const windows = new Set<number>();
   const adapter = registerIpcAdapter(router, ipcMain, () => ({ pageUrl: pageUrl(files), webContentsIds: windows }));
 
@@ -34,6 +34,16 @@ async function startApp(): Promise<void> {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void open();
+  });
+  // Quit only after the UI's session is closed, so its probe is released and the target resumed per resume_on_disconnect.
+  let sessionsClosed = false;
+  app.on('before-quit', (event) => {
+    if (sessionsClosed) return;
+    event.preventDefault();
+    void sessions.dispose().finally(() => {
+      sessionsClosed = true;
+      app.quit();
+    });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -18,6 +18,8 @@ const fake = vi.hoisted(() => {
     permissionCheck: undefined as Listener | undefined,
     devicePermission: undefined as Listener | undefined,
     sandboxEnabled: false,
+    appEvents: new Map<string, Listener>(),
+    quits: 0,
   };
   class BrowserWindow {
     static getAllWindows = () => [];
@@ -45,8 +47,8 @@ const fake = vi.hoisted(() => {
       requestSingleInstanceLock: () => true,
       enableSandbox: () => (state.sandboxEnabled = true),
       whenReady: () => Promise.resolve(),
-      on: () => undefined,
-      quit: () => undefined,
+      on: on(state.appEvents),
+      quit: () => void state.quits++,
       exit: () => undefined,
       getVersion: () => '0.0.0-test',
     },
@@ -104,6 +106,16 @@ describe('Electron main process', () => {
     contents.events.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://example.com/');
     expect(prevented).toBe(true);
     expect(contents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('holds the first quit until the UI session is closed, then quits for real', async () => {
+    const beforeQuit = fake.state.appEvents.get('before-quit')!;
+    let prevented = 0;
+    beforeQuit({ preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
+    await vi.waitFor(() => expect(fake.state.quits).toBe(1), { timeout: 5_000 });
+    beforeQuit({ preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
   });
 
   it('answers system.status over IPC to its own page and refuses any other page', async () => {

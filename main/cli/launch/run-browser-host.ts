@@ -10,7 +10,11 @@ import { ensureBuilt } from './build-outputs';
 export async function runBrowserHost(context: CommandContext<unknown>, port: number): Promise<number> {
   const { output, signal } = context;
   await ensureBuilt(['renderer'], output.notice);
-  const { router } = createHostRouter('browser');
+  // The UI's connections start from this run's -j, --config and -O, as every CLI session does.
+  const { globals } = context;
+  const { router, sessions } = createHostRouter('browser', {
+    session: { defaults: { project: globals.project, config: globals.config, sessionOptions: globals.sessionOptions } },
+  });
   const host = await startBrowserHost({ router, rendererDir: rendererOutDir, port });
   context.log.info(`browser host listening on 127.0.0.1:${host.port}`);
   output.result({ url: host.url }, ({ url }) => `ProbeDesk is running at ${url}\nOpen it in a browser; press Ctrl+C to stop.`);
@@ -19,6 +23,8 @@ export async function runBrowserHost(context: CommandContext<unknown>, port: num
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await host.close();
+  // A session left open would keep its probe (and a simulated board's lock) past the host.
+  await sessions.dispose();
   return 0;
 }
 
