@@ -141,6 +141,8 @@ export class CortexM {
         const cp10 = (this.scs.coprocessorAccess >>> 20) & 3;
         cpu.fpuEnabled = cp10 === 1 || cp10 === 3;
       },
+      // CYCCNT stops while DEMCR.TRCENA is clear (ARMv7-M C1.6.5, C1.8.8): latch it at the change.
+      demcrWriting: () => this.dwt.latchCycleCounter(),
     });
     this.fpb = new FlashPatchBreakpoint(model, () => this.debugUnitsChanged());
     this.dwt = new DataWatchpointTrace(

@@ -21,6 +21,8 @@ export interface ScsActions {
   localReset(): void;
   /** CPACR changed: the FPU may have been enabled (B3.2.20). */
   coprocessorAccessChanged(): void;
+  /** DEMCR is about to be written: TRCENA gates the DWT cycle counter (C1.6.5, C1.8.8). */
+  demcrWriting(): void;
 }
 
 const VECTKEY = 0x05fa;
@@ -256,6 +258,7 @@ export class SystemControlSpace implements BusSlave {
         this.debug.dcrdr = value >>> 0;
         return true;
       case 0xdfc:
+        this.actions.demcrWriting();
         this.debug.writeDemcr(value);
         exc.enabled[Exception.DebugMonitor] = v7m && (value & (1 << 16)) !== 0 ? 1 : 0;
         return true;
