@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium, type Chromium } from './support/chromium';
+import { demoSymbols } from '../session/support/sim-session';
 import { startServe, type ServeProcess } from './support/serve-process';
 
 const SHOTS = 'test-results/e2e';
@@ -58,6 +59,7 @@ describe.skipIf(!chromiumAvailable())('workstation on sim:nrf52840 in Chromium v
     expect(await page.getByTestId('core-step').isDisabled()).toBe(true);
     expect(await page.getByTestId('connection-chip').innerText()).toMatch(/^sim:nrf52840\s*·\s*nrf52840$/);
     expect(await page.getByTestId('probe-picker').count()).toBe(0);
+    expect(await page.getByTestId('empty-title').textContent()).toBe('This view is not in this version yet');
     await page.screenshot({ path: `${SHOTS}/workstation-connected-running.png` });
   });
 
@@ -98,7 +100,8 @@ describe.skipIf(!chromiumAvailable())('workstation on sim:nrf52840 in Chromium v
     await page.getByTestId('core-reset').click();
     await expect.poll(badge, UI_WAIT).toMatch(/^Running/);
     await page.getByTestId('core-reset-halt').click();
-    await expect.poll(badge, UI_WAIT).toMatch(/^Halted: .* @ 0x[0-9a-f]{8}$/);
+    const resetHandler = demoSymbols('nrf52840/build/demo.elf').get('Reset_Handler')!;
+    await expect.poll(badge, UI_WAIT).toMatch(new RegExp(`^Halted: .* @ 0x${resetHandler.toString(16).padStart(8, '0')}$`));
     await page.getByTestId('connect').click();
     await expect.poll(connection, UI_WAIT).toBe('No target connected');
     expect(await badge()).toBe('Disconnected');
