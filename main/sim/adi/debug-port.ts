@@ -115,6 +115,68 @@ export class DebugPort {
     return read ? this.dpRead(address) : this.dpWrite(address, writeData);
   }
 
+  /**
+   * The JTAG-DP view of this DP (ADIv5.2 B3.3.2), for the simulator's JTAG test port: true while
+   * the previous AP transaction is still in progress, so the next Capture-DR returns WAIT.
+   */
+  jtagInProgress(): boolean {
+    if (!this.powered) return false;
+    const ap = this.aps.get(this.select.apsel);
+    return ap !== undefined && ap.busy();
+  }
+
+  /** B2.2.2 ORUNDETECT: a scan answered WAIT while overrun detection is on sets STICKYORUN. */
+  jtagWait(): void {
+    if ((this.ctrl & CTRL_STAT.ORUNDETECT) !== 0) this.ctrl |= CTRL_STAT.STICKYORUN;
+  }
+
+  /**
+   * One DPACC or APACC transaction at Update-DR (ADIv5.2 B3.3.2); returns the read result the
+   * next capture presents. The JTAG-DP register map differs from the SW-DP's (B2.2): DPACC
+   * address 0x0 reads DPIDR and ignores writes (ABORT has its own instruction), 0x8 is SELECT
+   * for both directions, RDBUFF reads as zero (B2.2.7: the previous read's result arrives in
+   * the capture of any scan), and the sticky flags clear by writing 1 to them in CTRL/STAT
+   * (B2.2.2). While a sticky flag is set, AP transactions are not performed.
+   */
+  jtagAccess(ap: boolean, read: boolean, address: number, value: number): number {
+    if (!this.powered) return 0;
+    if (ap) {
+      if ((this.ctrl & JTAG_STICKY_FLAGS) !== 0) return 0;
+      if (!read) {
+        this.apWrite(address, value);
+        return 0;
+      }
+      const response = this.apAccess((port, register) => port.read(register), address);
+      if (response.kind === 'ok') return response.value >>> 0;
+      this.ctrl |= CTRL_STAT.STICKYERR;
+      return 0;
+    }
+    if (read) {
+      switch (address) {
+        case DP_ADDR.IDR_ABORT:
+          return this.description.dpidr >>> 0;
+        case DP_ADDR.BANKED:
+          return this.select.dpbanksel === DP_BANK.CTRL_STAT ? (this.composeCtrlStat() & ~JTAG_RESERVED_CTRL_STAT) >>> 0 : this.readBanked();
+        case DP_ADDR.RESEND_SELECT:
+          return ((this.select.apsel << 24) | (this.select.apbanksel << 4) | this.select.dpbanksel) >>> 0;
+        default:
+          return 0;
+      }
+    }
+    if (address === DP_ADDR.BANKED && this.select.dpbanksel === DP_BANK.CTRL_STAT) {
+      this.ctrl &= ~(value & JTAG_STICKY_FLAGS);
+      this.writeCtrlStat(value);
+    } else if (address === DP_ADDR.BANKED || address === DP_ADDR.RESEND_SELECT) {
+      this.dpWrite(address, value);
+    }
+    return 0;
+  }
+
+  /** The ABORT instruction (B3.3.4): on a JTAG-DP only DAPABORT is defined; the other bits are SW-DP only. */
+  jtagAbort(value: number): void {
+    this.writeAbort(value & ABORT.DAPABORT);
+  }
+
   private errorAck(ack: SwdAck, dataPhase: boolean): SwdResult {
     return { ack, data: 0, parityOk: true, dataPhaseAfterError: dataPhase };
   }
@@ -293,6 +355,11 @@ export class DebugPort {
     for (const ap of this.aps.values()) ap.abort();
   }
 }
+
+/** The sticky flags of a JTAG-DP, each write-one-to-clear in CTRL/STAT (ADIv5.2 B2.2.2). */
+const JTAG_STICKY_FLAGS = CTRL_STAT.STICKYORUN | CTRL_STAT.STICKYCMP | CTRL_STAT.STICKYERR;
+/** READOK and WDATAERR exist on a SW-DP only; a JTAG-DP reads them as zero (B2.2.2). */
+const JTAG_RESERVED_CTRL_STAT = CTRL_STAT.READOK | CTRL_STAT.WDATAERR;
 
 function ok(data: number): SwdResult {
   return { ack: SwdAck.Ok, data: data >>> 0, parityOk: true, dataPhaseAfterError: false };

@@ -10,16 +10,20 @@ export const enum JtagAck {
 }
 
 export interface JtagDpPort {
-  /** DPIDR, returned by the IDCODE instruction (ADIv5.2 B3.3.1). */
+  /** The value the IDCODE instruction captures (ADIv5.2 B3.2.2). */
   readonly idcode: number;
   /**
-   * One DPACC or APACC transaction (ADIv5.2 B3.3.2): `a32` is A[3:2] << 2. Returns the ACK
-   * and, for reads, the value, which the JTAG-DP presents in the next capture. Transactions
-   * while a sticky error is set are ignored by the DP and still answer OK/FAULT.
+   * True while the previous transaction has not completed: the Capture-DR of the next DPACC or
+   * APACC scan returns WAIT and its Update-DR is ignored (ADIv5.2 B3.3.2).
    */
-  access(ap: boolean, read: boolean, a32: number, value: number): { ack: JtagAck; value: number };
+  inProgress(): boolean;
+  /** A scan captured WAIT (for overrun detection, ADIv5.2 B2.2.2 ORUNDETECT). */
+  waited(): void;
+  /**
+   * One DPACC or APACC transaction at Update-DR (ADIv5.2 B3.3.2): `a32` is A[3:2] << 2.
+   * Returns the read result, which the JTAG-DP presents in the next capture (0 for writes).
+   */
+  access(ap: boolean, read: boolean, a32: number, value: number): number;
   /** A write through the ABORT instruction (ADIv5.2 B3.3.4). */
   writeAbort(value: number): void;
-  /** TRST or a move through Test-Logic-Reset. */
-  tapReset?(): void;
 }

@@ -4,8 +4,10 @@ import { nextTapState, TapState } from './tap-state';
 /**
  * The JTAG-DP test access port of a simulated board (ADIv5.2 chapter B3): a 4-bit instruction
  * register with ABORT, DPACC, APACC, IDCODE and BYPASS (Table B3-1; every other value selects
- * BYPASS), and the 35-bit DPACC/APACC scan chain whose capture holds the previous
- * transaction's ACK in bits [2:0] and its read result in bits [34:3] (B3.3.2).
+ * BYPASS), and the 35-bit DPACC/APACC scan chain (B3.3.2): Capture-DR loads the ACK in bits
+ * [2:0], WAIT while the previous transaction is still in progress and OK/FAULT once it has
+ * completed, with the previous read's result in bits [34:3]; Update-DR performs the scanned-in
+ * request unless that capture was WAIT, in which case the request is ignored.
  *
  * The parts we simulate are SWD-only; this port is a test access path of the simulator, so
  * that OpenOCD's JTAG remote_bitbang driver can check the simulator independently.
@@ -25,7 +27,7 @@ export class JtagDpTap {
   /** Shift register contents as a BigInt so 35-bit chains stay exact. */
   private shift = 0n;
   private shiftLength = 0;
-  private lastAck: JtagAck = JtagAck.OkFault;
+  private capturedAck: JtagAck = JtagAck.OkFault;
   private lastRead = 0;
 
   constructor(private readonly port: JtagDpPort) {}
@@ -60,7 +62,6 @@ export class JtagDpTap {
     this.state = next;
     if (next === TapState.TestLogicReset) {
       this.ir = JtagInstruction.Idcode;
-      this.port.tapReset?.();
     } else if (next === TapState.UpdateIr) {
       this.ir = Number(this.shift & 0xfn);
     } else if (next === TapState.UpdateDr) {
@@ -80,8 +81,12 @@ export class JtagDpTap {
         break;
       case JtagInstruction.Dpacc:
       case JtagInstruction.Apacc:
+        this.capturedAck = this.port.inProgress() ? JtagAck.Wait : JtagAck.OkFault;
+        if (this.capturedAck === JtagAck.Wait) this.port.waited();
+        this.load((BigInt(this.lastRead >>> 0) << 3n) | BigInt(this.capturedAck), 35);
+        break;
       case JtagInstruction.Abort:
-        this.load((BigInt(this.lastRead >>> 0) << 3n) | BigInt(this.lastAck), 35);
+        this.load((BigInt(this.lastRead >>> 0) << 3n) | BigInt(JtagAck.OkFault), 35);
         break;
       default:
         this.load(0n, 1);
@@ -94,11 +99,10 @@ export class JtagDpTap {
       return;
     }
     if (this.ir !== JtagInstruction.Dpacc && this.ir !== JtagInstruction.Apacc) return;
+    if (this.capturedAck === JtagAck.Wait) return;
     const read = (this.shift & 1n) === 1n;
     const a32 = Number((this.shift >> 1n) & 0b11n) << 2;
     const data = Number((this.shift >> 3n) & 0xffffffffn);
-    const result = this.port.access(this.ir === JtagInstruction.Apacc, read, a32, data);
-    this.lastAck = result.ack;
-    this.lastRead = result.value >>> 0;
+    this.lastRead = this.port.access(this.ir === JtagInstruction.Apacc, read, a32, data) >>> 0;
   }
 }

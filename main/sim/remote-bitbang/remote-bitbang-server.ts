@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { RemoteBitbangSession, type RemoteBitbangTarget } from './remote-bitbang-session';
 
 /**
@@ -8,17 +8,18 @@ import { RemoteBitbangSession, type RemoteBitbangTarget } from './remote-bitbang
  */
 export interface RemoteBitbangServer {
   readonly port: number;
+  /** Stops listening and drops the connected client, if any. */
   close(): Promise<void>;
 }
 
 export async function startRemoteBitbangServer(target: RemoteBitbangTarget, port: number): Promise<RemoteBitbangServer> {
-  let busy = false;
+  let client: Socket | undefined;
   const server: Server = createServer((socket) => {
-    if (busy) {
+    if (client !== undefined) {
       socket.destroy();
       return;
     }
-    busy = true;
+    client = socket;
     socket.setNoDelay(true);
     const session = new RemoteBitbangSession(target);
     socket.on('data', (chunk) => {
@@ -27,7 +28,7 @@ export async function startRemoteBitbangServer(target: RemoteBitbangTarget, port
       if (session.ended) socket.end();
     });
     socket.on('close', () => {
-      busy = false;
+      if (client === socket) client = undefined;
     });
     socket.on('error', () => socket.destroy());
   });
@@ -39,6 +40,10 @@ export async function startRemoteBitbangServer(target: RemoteBitbangTarget, port
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   return {
     port: boundPort,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        client?.destroy();
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import type { JtagDpTap } from '../jtag/jtag-dp-tap';
+import { TapState } from '../jtag/tap-state';
 
 /**
  * Interprets OpenOCD 0.12's remote_bitbang protocol (doc/manual/jtag/drivers/remote_bitbang.txt
@@ -15,6 +16,14 @@ export interface RemoteBitbangTarget {
   advance(ns: number): void;
 }
 
+const CH_0 = 0x30;
+const CH_1 = 0x31;
+const CH_7 = 0x37;
+const CH_R = 0x52;
+const CH_Q = 0x51;
+const CH_r = 0x72;
+const CH_u = 0x75;
+
 /** Modeled TCK period: 1 MHz, a usual bit-banged JTAG speed. */
 export const TCK_PERIOD_NS = 1000;
 
@@ -29,33 +38,41 @@ export class RemoteBitbangSession {
     return this.quit;
   }
 
-  /** Feeds received bytes; returns the bytes to send back (TDO answers). */
+  /**
+   * Feeds received bytes; returns the bytes to send back (TDO answers). Modeled time is handed
+   * to the target before each edge that captures or updates a DR (so a transaction sees every
+   * TCK period before it), before SRST changes, and at the end of each batch; TDO depends on
+   * the TAP state only, so 'R' needs none.
+   */
   receive(data: Uint8Array): Uint8Array {
-    const reply: number[] = [];
+    const reply = new Uint8Array(data.length);
+    let replies = 0;
+    const tap = this.target.tap;
     for (const byte of data) {
       if (this.quit) break;
-      const ch = String.fromCharCode(byte);
-      if (ch >= '0' && ch <= '7') {
-        const bits = byte - 0x30;
+      if (byte >= CH_0 && byte <= CH_7) {
+        const bits = byte - CH_0;
         const tck = (bits & 4) !== 0;
         if (tck && !this.tck) {
-          this.target.tap.clock((bits & 2) !== 0, (bits & 1) !== 0);
+          const state = tap.tapState;
+          if (state === TapState.CaptureDr || state === TapState.Exit1Dr || state === TapState.Exit2Dr) this.flushTime();
+          tap.clock((bits & 2) !== 0, (bits & 1) !== 0);
           this.pendingNs += TCK_PERIOD_NS;
         }
         this.tck = tck;
-      } else if (ch === 'R') {
+      } else if (byte === CH_R) {
+        reply[replies++] = tap.tdo ? CH_1 : CH_0;
+      } else if (byte >= CH_r && byte <= CH_u) {
         this.flushTime();
-        reply.push(this.target.tap.tdo ? 0x31 : 0x30);
-      } else if (ch >= 'r' && ch <= 'u') {
-        const bits = byte - 0x72;
-        if ((bits & 2) !== 0) this.target.tap.reset();
+        const bits = byte - CH_r;
+        if ((bits & 2) !== 0) tap.reset();
         this.target.setSystemReset((bits & 1) !== 0);
-      } else if (ch === 'Q') {
+      } else if (byte === CH_Q) {
         this.quit = true;
       }
     }
     this.flushTime();
-    return Uint8Array.from(reply);
+    return reply.subarray(0, replies);
   }
 
   private flushTime(): void {

@@ -225,6 +225,75 @@ describe('DP registers (ADIv5.2 B2.2)', () => {
   });
 });
 
+describe('JTAG-DP register access (ADIv5.2 B3.3 and the JTAG-DP column of B2.2)', () => {
+  function jtagSetup() {
+    const t = setup();
+    const powerUp = () => {
+      t.dp.jtagAccess(false, false, 0x4, CTRL_STAT.CDBGPWRUPREQ | CTRL_STAT.CSYSPWRUPREQ);
+      t.advance(1000);
+    };
+    return { ...t, powerUp };
+  }
+
+  it('reads DPIDR at 0x0, SELECT back at 0x8 and RDBUFF as zero', () => {
+    const { dp, ap, powerUp } = jtagSetup();
+    powerUp();
+    expect(dp.jtagAccess(false, true, 0x0, 0)).toBe(0x2ba01477);
+    dp.jtagAccess(false, false, 0x8, 0x000000f0);
+    expect(dp.jtagAccess(false, true, 0x8, 0)).toBe(0x000000f0);
+    expect(dp.jtagAccess(true, true, 0xc, 0)).toBe(0x24770011);
+    expect(dp.jtagAccess(false, true, 0xc, 0)).toBe(0);
+    expect(ap.regs.get(0xfc)).toBe(0x24770011);
+  });
+
+  it('returns an AP read result at once (the TAP presents it in the next capture)', () => {
+    const { dp, ap, powerUp } = jtagSetup();
+    powerUp();
+    ap.regs.set(0x0c, 0xcafe0001);
+    expect(dp.jtagAccess(true, true, 0xc, 0)).toBe(0xcafe0001);
+  });
+
+  it('sets STICKYERR on an AP error, skips AP transactions while it is set, and clears it by writing 1 to it in CTRL/STAT', () => {
+    const { dp, ap, powerUp } = jtagSetup();
+    powerUp();
+    ap.failing = true;
+    dp.jtagAccess(true, true, 0xc, 0);
+    expect(dp.jtagAccess(false, true, 0x4, 0) & CTRL_STAT.STICKYERR).toBe(CTRL_STAT.STICKYERR);
+    ap.failing = false;
+    dp.jtagAccess(true, false, 0x4, 0x20000000);
+    expect(ap.regs.has(0x4)).toBe(false);
+    dp.jtagAccess(false, false, 0x4, CTRL_STAT.CDBGPWRUPREQ | CTRL_STAT.CSYSPWRUPREQ | CTRL_STAT.STICKYERR);
+    const ctrl = dp.jtagAccess(false, true, 0x4, 0);
+    expect(ctrl & CTRL_STAT.STICKYERR).toBe(0);
+    expect(ctrl & CTRL_STAT.CDBGPWRUPACK).toBe(CTRL_STAT.CDBGPWRUPACK);
+    dp.jtagAccess(true, false, 0x4, 0x20000000);
+    expect(ap.regs.get(0x4)).toBe(0x20000000);
+  });
+
+  it('reports the previous AP transaction in progress while the AP is busy, and STICKYORUN on WAIT with ORUNDETECT', () => {
+    const { dp, ap, powerUp, advance } = jtagSetup();
+    powerUp();
+    ap.busyUntil = 1000 + 500;
+    expect(dp.jtagInProgress()).toBe(true);
+    dp.jtagAccess(false, false, 0x4, CTRL_STAT.CDBGPWRUPREQ | CTRL_STAT.CSYSPWRUPREQ | CTRL_STAT.ORUNDETECT);
+    dp.jtagWait();
+    expect(dp.jtagAccess(false, true, 0x4, 0) & CTRL_STAT.STICKYORUN).toBe(CTRL_STAT.STICKYORUN);
+    advance(500);
+    expect(dp.jtagInProgress()).toBe(false);
+  });
+
+  it('honours only DAPABORT in the ABORT instruction', () => {
+    const { dp, ap, powerUp } = jtagSetup();
+    powerUp();
+    ap.failing = true;
+    dp.jtagAccess(true, true, 0xc, 0);
+    dp.jtagAbort(ABORT.STKERRCLR);
+    expect(dp.jtagAccess(false, true, 0x4, 0) & CTRL_STAT.STICKYERR).toBe(CTRL_STAT.STICKYERR);
+    dp.jtagAbort(ABORT.DAPABORT);
+    expect(ap.aborted).toBe(1);
+  });
+});
+
 describe('parity32', () => {
   it('is the even parity of the 32-bit word', () => {
     expect(parity32(0)).toBe(0);

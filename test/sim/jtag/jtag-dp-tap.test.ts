@@ -9,10 +9,17 @@ class RecordingPort implements JtagDpPort {
   readonly idcode = 0x4ba00477;
   readonly log: string[] = [];
   aborts: number[] = [];
-  nextAck: JtagAck = JtagAck.OkFault;
+  busy = false;
+  waits = 0;
+  inProgress() {
+    return this.busy;
+  }
+  waited() {
+    this.waits++;
+  }
   access(ap: boolean, read: boolean, a32: number, value: number) {
     this.log.push(`${ap ? 'AP' : 'DP'} ${read ? 'R' : 'W'} 0x${a32.toString(16)} 0x${value.toString(16)}`);
-    return { ack: this.nextAck, value: read ? 0xc0de0000 + a32 : 0 };
+    return read ? 0xc0de0000 + a32 : 0;
   }
   writeAbort(value: number) {
     this.aborts.push(value);
@@ -90,12 +97,16 @@ describe('JTAG-DP test port over remote_bitbang', () => {
     expect(port.log).toEqual(['DP W 0x8 0x1000000', 'AP R 0xc 0x0', 'AP R 0xc 0x0']);
   });
 
-  it('reports WAIT in the ACK bits when the DP does not accept a transaction', () => {
+  it('captures WAIT while the previous transaction is in progress and ignores that scan\'s request', () => {
     const { driver, port } = setup();
     driver.scan(true, BigInt(JtagInstruction.Dpacc), 4);
-    port.nextAck = JtagAck.Wait;
-    driver.scan(false, (0b01n << 1n) | 1n, 35);
-    expect(Number(driver.scan(false, 0n, 35) & 0b111n)).toBe(JtagAck.Wait);
+    port.busy = true;
+    expect(Number(driver.scan(false, (0b01n << 1n) | 1n, 35) & 0b111n)).toBe(JtagAck.Wait);
+    expect(port.log).toEqual([]);
+    expect(port.waits).toBe(1);
+    port.busy = false;
+    expect(Number(driver.scan(false, (0b01n << 1n) | 1n, 35) & 0b111n)).toBe(JtagAck.OkFault);
+    expect(port.log).toEqual(['DP R 0x4 0x0']);
   });
 
   it('writes ABORT through the ABORT instruction', () => {
