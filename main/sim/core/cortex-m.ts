@@ -313,6 +313,10 @@ export class CortexM {
   private halt(reason: Dfsr): void {
     this.debug.dfsr |= reason;
     if (this.halted) return;
+    // Entering Debug state exits lockup (ARMv7-M B1.5.15 and C1.6.2: DHCSR.S_LOCKUP clears when
+    // the processor enters Debug state; ARMv6-M B1.5.15 and C1.6.2 alike). PC keeps 0xFFFFFFFE
+    // for the debugger to change.
+    this.exceptions.lockup = false;
     this.halted = true;
     this.sleeping = false;
     this.stepping = false;

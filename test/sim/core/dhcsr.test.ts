@@ -193,6 +193,15 @@ describe.skipIf(!toolchainAvailable)('DHCSR (C1.6.2)', () => {
         expect(s.read(DHCSR) & (S_LOCKUP | S_HALT)).toBe(S_LOCKUP);
       });
 
+      it('leaves lockup when halted: S_LOCKUP clears on entry to Debug state and PC reads 0xFFFFFFFE', () => {
+        const s = createBareSystem(model, faultInHardFault);
+        s.run();
+        s.write(DHCSR, DBGKEY | C_DEBUGEN | C_HALT);
+        expect(s.read(DHCSR) & (S_LOCKUP | S_HALT)).toBe(S_HALT);
+        expect(s.core.status.lockup).toBe(false);
+        expect(s.core.readRegister(15) >>> 0).toBe(0xfffffffe);
+      });
+
       it('S_RETIRE_ST is set after instructions retire, cleared by the read, and stays clear while halted', () => {
         const s = createBareSystem(model, straightLine);
         s.read(DHCSR);
