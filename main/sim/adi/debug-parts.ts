@@ -32,6 +32,8 @@ export const DEBUG_PARTS: Readonly<Record<DebugPartName, DebugPartDescription>> 
       cswReset: AHB_AP_CSW_RESET,
       // A few 64 MHz HCLK cycles per AHB transaction.
       accessTimeNs: 50,
+      // The Cortex-M3/M4 AHB-AP auto-increments TAR[11:0]: a 4 KiB block (Cortex-M4 TRM, AHB-AP).
+      autoIncrementBlock: 0x1000,
     },
     ctrlApSel: 1,
   },
@@ -46,6 +48,8 @@ export const DEBUG_PARTS: Readonly<Record<DebugPartName, DebugPartDescription>> 
       cswReset: AHB_AP_CSW_RESET,
       // Three HCLK cycles at the 2.1 MHz MSI clock the part starts on.
       accessTimeNs: 1_430,
+      // The Cortex-M0+ AHB-AP auto-increments within the 1 KiB block ADIv5.2 C2.6.3 guarantees.
+      autoIncrementBlock: 0x400,
     },
   },
 };

@@ -51,6 +51,11 @@ export interface MemApDescription {
   cswReset: number;
   /** Bus time of one transaction, in ns, during which the AP reports TrInProg and the DP answers WAIT. */
   accessTimeNs: number;
+  /**
+   * Size of the block inside which TAR auto-increments and wraps (C2.6.3: at least 1 KiB, the
+   * rest IMPLEMENTATION DEFINED): the processor TRM's figure for its AHB-AP.
+   */
+  autoIncrementBlock: number;
 }
 
 export interface MemApEnvironment {
@@ -63,9 +68,6 @@ export interface MemApEnvironment {
   /** The bus is held by another master until this time: the AP stays busy and the DP answers WAIT. */
   stalledUntil?: () => number;
 }
-
-/** TAR auto-increment is guaranteed only within a 1 KiB block; the AHB-AP wraps inside it (C2.6.3). */
-const AUTO_INCREMENT_BLOCK = 0x400;
 
 export class MemAp implements AccessPort {
   readonly name = 'AHB-AP';
@@ -180,8 +182,8 @@ export class MemAp implements AccessPort {
       response = accepted ? okValue(0) : { kind: 'error' };
     }
     if (viaDrw && response.kind === 'ok' && (this.csw & CSW.ADDRINC_MASK) >>> CSW.ADDRINC_SHIFT === ADDR_INC.SINGLE) {
-      const block = this.tar & ~(AUTO_INCREMENT_BLOCK - 1);
-      this.tar = (block | ((this.tar + width) & (AUTO_INCREMENT_BLOCK - 1))) >>> 0;
+      const size = this.description.autoIncrementBlock;
+      this.tar = ((this.tar & ~(size - 1)) | ((this.tar + width) & (size - 1))) >>> 0;
     }
     return response;
   }

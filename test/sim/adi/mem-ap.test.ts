@@ -4,14 +4,14 @@ import { MemorySlave, SystemBus } from '../../../main/sim/bus/system-bus';
 import { DEBUG_PARTS } from '../../../main/sim/adi/debug-parts';
 import { CSW, MEM_AP_REG, MemAp } from '../../../main/sim/adi/mem-ap';
 
-function setup(options: { enabled?: boolean } = {}) {
+function setup(options: { enabled?: boolean; part?: keyof typeof DEBUG_PARTS } = {}) {
   let time = 0;
   const bus = new SystemBus();
   const ram = new MemorySlave('RAM', 0x10000, true);
   bus.map(0x20000000, 0x10000, ram);
   bus.map(0x00000000, 0x1000, new MemorySlave('ROM', 0x1000, false));
   let enabled = options.enabled ?? true;
-  const ap = new MemAp(DEBUG_PARTS.nrf52840.ahbAp, { bus, now: () => time, deviceEnabled: () => enabled });
+  const ap = new MemAp(DEBUG_PARTS[options.part ?? 'nrf52840'].ahbAp, { bus, now: () => time, deviceEnabled: () => enabled });
   const read = (reg: number) => {
     const r = ap.read(reg);
     return r.kind === 'ok' ? r.value : 'error';
@@ -71,8 +71,19 @@ describe('AHB-AP data access (ADIv5.2 C2.6)', () => {
     expect(read(MEM_AP_REG.DRW)).toBe(0x55667788);
   });
 
-  it('wraps the auto-incremented TAR within its 1 KiB block', () => {
+  it('increments TAR across 1 KiB and wraps it within the 4 KiB block of the Cortex-M4 AHB-AP', () => {
     const { read, write } = setup();
+    write(MEM_AP_REG.CSW, 0x23000012);
+    write(MEM_AP_REG.TAR, 0x200003fc);
+    write(MEM_AP_REG.DRW, 1);
+    expect(read(MEM_AP_REG.TAR)).toBe(0x20000400);
+    write(MEM_AP_REG.TAR, 0x20000ffc);
+    write(MEM_AP_REG.DRW, 1);
+    expect(read(MEM_AP_REG.TAR)).toBe(0x20000000);
+  });
+
+  it('wraps the auto-incremented TAR within the 1 KiB block of the Cortex-M0+ AHB-AP', () => {
+    const { read, write } = setup({ part: 'stm32l051' });
     write(MEM_AP_REG.CSW, 0x23000012);
     write(MEM_AP_REG.TAR, 0x200003fc);
     write(MEM_AP_REG.DRW, 1);
