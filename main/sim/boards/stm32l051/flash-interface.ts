@@ -73,7 +73,7 @@ type Area = 'program' | 'eeprom' | 'option';
  * - PELOCK, PRGLOCK and OPTLOCK clear only through their key sequences, in order (PEKEYR
  *   first); any wrong key, or a PRGKEYR/OPTKEYR write while PELOCK is set, answers a bus error
  *   and locks the interface until the next reset (RM0377 3.3.4). Writing 1 to PELOCK sets all
- *   three locks.
+ *   three locks and clears the operation bits (PECR back to its reset value).
  * - Program memory (erased value 0): word writes only (SIZERR otherwise); with PRGLOCK set or a
  *   write-protected sector, WRPERR. A word write to a non-zero word fails with NOTZEROERR
  *   unless PECR.NZDISABLE is set. PROG+ERASE and a write erases the page holding the address.
@@ -174,7 +174,10 @@ export class FlashInterface {
     const v = value & mask;
     if ((this.pecr & PECR_PELOCK) !== 0) return;
     if ((v & PECR_PELOCK) !== 0) {
-      this.pecr |= PECR_LOCKS;
+      // Locking FLASH_PECR returns it to its reset value 0x0000 0007 (RM0377 3.3.4, 3.7.2): the
+      // locks set and the operation bits (PROG, ERASE, FPRG, DATA, FIX) cleared, so the next
+      // unlock starts from no operation selected.
+      this.pecr = PECR_LOCKS;
       this.halfPage = undefined;
       return;
     }

@@ -86,6 +86,18 @@ describe('STM32L051 NVM interface (RM0377 chapter 3)', () => {
     expect(b.bus.read(PECR, 4, D)).toBe(0x7);
   });
 
+  it('returns PECR to its reset value when PELOCK is set, so no operation stays selected after the next unlock', () => {
+    const { b } = board();
+    unlockPe(b);
+    b.bus.write(PRGKEYR, 4, 0x8c9d_aebf, C);
+    b.bus.write(PRGKEYR, 4, 0x1314_1516, C);
+    b.bus.write(PECR, 4, PROG | ERASE, C);
+    b.bus.write(PECR, 4, PROG | ERASE | 1, C);
+    expect(b.bus.read(PECR, 4, D)).toBe(0x7);
+    unlockPe(b);
+    expect(b.bus.read(PECR, 4, D)).toBe(0x6);
+  });
+
   it('answers a wrong key with a bus error and keeps the NVM locked until the next reset', () => {
     const { b, core } = board();
     expect(b.bus.write(PEKEYR, 4, 0x89ab_cdef, C)).toBe(true);
