@@ -8,6 +8,9 @@
  *     → { device: { identity, write, read, close }, board, debugPort, metrics(), close() }
  *   listSimulatedBoards() → [{ name, label, description }]
  *   listPresets() → [{ id, description, protocol, usbSpeed, packetSize, packetCount, maxSwclkHz, ... }]
+ *   factoryReset(board, stateDir?) / eraseState(board, stateDir?): rewrite a board's saved state
+ *   serveBoardOverRemoteBitbang({ board, stateDir?, port }) → { board, port, close() }: the board
+ *     standalone in real time, behind its JTAG-DP test port on OpenOCD's remote_bitbang protocol
  */
 import { DEBUG_PARTS } from './adi/debug-parts';
 import type { DebugPort } from './adi/debug-port';
@@ -23,6 +26,8 @@ export type { DapProtocol, ProbePreset, UsbSpeed } from './cmsis-dap/probe-prese
 export type { DeviceIdentity, ProbeMetrics, SimulatedDapDevice } from './cmsis-dap/simulated-dap-device';
 export { ProbeDisconnectedError } from './cmsis-dap/simulated-dap-device';
 export type { BoardName, SimBoard } from './boards/index';
+export { defaultStateDir, eraseState, factoryReset } from './boards/index';
+export { type RemoteBitbangBoard, type RemoteBitbangBoardOptions, serveBoardOverRemoteBitbang } from './remote-bitbang/remote-bitbang-board';
 
 export const DEFAULT_PRESET = 'daplink-v1-hid';
 

@@ -6,6 +6,7 @@ import { registerInfo } from './info';
 import { registerList } from './list';
 import { registerReset } from './reset';
 import { registerServe } from './serve';
+import { registerSim } from './sim';
 import { registerStart } from './start';
 
-export const commandRegistrations: readonly RegisterCommand[] = [registerStart, registerServe, registerList, registerInfo, registerReset, registerCommander];
+export const commandRegistrations: readonly RegisterCommand[] = [registerStart, registerServe, registerList, registerInfo, registerReset, registerSim, registerCommander];
