@@ -50,6 +50,7 @@ const USGFAULTENA = 1 << 18;
 const DIV_0_TRP = 1 << 4;
 const STKALIGN = 1 << 9;
 const CFSR_STKERR = 1 << 12;
+const CFSR_UNSTKERR = 1 << 11;
 
 interface FaultCase {
   name: string;
@@ -57,6 +58,7 @@ interface FaultCase {
   exception: Vector;
   models: readonly CoreModelName[];
   body: string;
+  handlers?: Record<number, string>;
   /** Debugger set-up before the program runs. */
   setup?: (write: (address: number, value: number) => void) => void;
 }
@@ -131,6 +133,21 @@ const cases: FaultCase[] = [
     },
   },
   {
+    name: 'VC_INTERR catches the BusFault derived from an unstacking error on exception return',
+    catchBit: VC_INTERR,
+    exception: Vector.BusFault,
+    models: V7M_MODELS,
+    body: `  svc #0
+  b .
+  .thumb_func
+svc_unstack:
+  ldr r0, =0x30000000
+  msr msp, r0
+  bx lr`,
+    handlers: { [Vector.SvCall]: 'svc_unstack' },
+    setup: (write) => write(SHCSR, BUSFAULTENA),
+  },
+  {
     name: 'VC_HARDERR catches the HardFault of an UNDEFINED instruction',
     catchBit: VC_HARDERR,
     exception: Vector.HardFault,
@@ -146,6 +163,7 @@ _start:
 ${c.body}
   b .
 `,
+    ...(c.handlers === undefined ? {} : { handlers: c.handlers }),
   });
   s.dhcsr(1);
   s.write(DEMCR, demcr);
@@ -176,9 +194,15 @@ describe.skipIf(!toolchainAvailable)('DEMCR vector catch (C1.6.5)', () => {
 
   for (const model of V7M_MODELS) {
     it(`${model}: VC_INTERR halts with CFSR.STKERR recording the stacking error`, () => {
-      const stacking = cases.find((c) => c.catchBit === VC_INTERR)!;
+      const stacking = cases.find((c) => c.name.includes('from a stacking error'))!;
       const s = faultSystem(model, stacking, VC_INTERR);
       expect(s.read(CFSR) & CFSR_STKERR).toBe(CFSR_STKERR);
+    });
+
+    it(`${model}: VC_INTERR on exception return halts with CFSR.UNSTKERR recording the unstacking error`, () => {
+      const unstacking = cases.find((c) => c.name.includes('unstacking error'))!;
+      const s = faultSystem(model, unstacking, VC_INTERR);
+      expect(s.read(CFSR) & CFSR_UNSTKERR).toBe(CFSR_UNSTKERR);
     });
 
     it(`${model}: DEMCR holds every v7-M vector catch bit and TRCENA`, () => {
