@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assemble, createSystem, RAM_TOP, toolchainAvailable } from './test-system';
+import { createBareSystem, RAM_TOP, toolchainAvailable } from './support/bare-system';
 
 describe.skipIf(!toolchainAvailable)('CortexM execution', () => {
   it('resets from the vector table and runs a v6-M loop summing 1..10', () => {
-    const image = assemble(
-      'cortex-m0',
-      `  .thumb_func
+    const { core, clock } = createBareSystem('cortex-m0', {
+      body: `  .thumb_func
 _start:
   movs r0, #0
   movs r1, #10
@@ -15,8 +14,7 @@ _start:
   bne 1b
   bkpt #1
 `,
-    );
-    const { core, clock } = createSystem('cortex-m0', image);
+    });
     expect(core.readRegister(13)).toBe(RAM_TOP);
     core.runUntil(clock.now + 10_000);
     expect(core.readRegister(0)).toBe(55);

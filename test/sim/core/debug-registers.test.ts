@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BusMaster } from '../../../main/sim/bus/bus-types';
-import { assemble, createSystem, toolchainAvailable } from './test-system';
+import { createBareSystem, toolchainAvailable } from './support/bare-system';
 
 const DHCSR = 0xe000edf0;
 const DCRSR = 0xe000edf4;
@@ -18,9 +18,9 @@ _start:
 `;
 
 describe.skipIf(!toolchainAvailable)('halting debug registers', () => {
-  for (const [model, cpu] of [['cortex-m0', 'cortex-m0'], ['cortex-m4', 'cortex-m4']] as const) {
+  for (const model of ['cortex-m0', 'cortex-m4'] as const) {
     it(`${model}: DHCSR ignores writes without DBGKEY and halts with it`, () => {
-      const { core, bus, clock } = createSystem(model, assemble(cpu, loop));
+      const { core, bus, clock } = createBareSystem(model, { body: loop });
       bus.write(DHCSR, 4, 0x3, BusMaster.Debug);
       expect(bus.read(DHCSR, 4, BusMaster.Debug) & 0x3).toBe(0);
       bus.write(DHCSR, 4, KEY | 0x3, BusMaster.Debug);
@@ -35,7 +35,7 @@ describe.skipIf(!toolchainAvailable)('halting debug registers', () => {
     });
 
     it(`${model}: DCRSR/DCRDR read and write core registers while halted`, () => {
-      const { core, bus, clock } = createSystem(model, assemble(cpu, loop));
+      const { core, bus, clock } = createBareSystem(model, { body: loop });
       core.runUntil(clock.now + 1000);
       bus.write(DHCSR, 4, KEY | 0x3, BusMaster.Debug);
       bus.write(DCRSR, 4, 0, BusMaster.Debug);
@@ -49,7 +49,7 @@ describe.skipIf(!toolchainAvailable)('halting debug registers', () => {
     });
 
     it(`${model}: S_RESET_ST and S_RETIRE_ST are sticky and cleared by reading DHCSR`, () => {
-      const { core, bus, clock } = createSystem(model, assemble(cpu, loop));
+      const { core, bus, clock } = createBareSystem(model, { body: loop });
       expect(bus.read(DHCSR, 4, BusMaster.Debug) & (1 << 25)).toBe(1 << 25);
       expect(bus.read(DHCSR, 4, BusMaster.Debug) & (1 << 25)).toBe(0);
       core.runUntil(clock.now + 1000);
@@ -58,7 +58,7 @@ describe.skipIf(!toolchainAvailable)('halting debug registers', () => {
     });
 
     it(`${model}: VC_CORERESET halts at the first instruction of the reset handler after a system reset`, () => {
-      const { core, bus } = createSystem(model, assemble(cpu, loop));
+      const { core, bus } = createBareSystem(model, { body: loop });
       bus.write(DHCSR, 4, KEY | 0x1, BusMaster.Debug);
       bus.write(DEMCR, 4, 1, BusMaster.Debug);
       bus.write(0xe000ed0c, 4, 0x05fa_0004, BusMaster.Debug);

@@ -108,7 +108,7 @@ export const REGSEL_FPSCR = 0x21;
 export const REGSEL_S0 = 0x40;
 export const REGWNR = 1 << 16;
 
-/** Exception numbers (B1.5.2). */
+/** Exception numbers (B1.5.2), written here from the ARM rather than taken from the simulator, so a wrong number there fails these tests. */
 export const enum Vector {
   Reset = 1,
   Nmi = 2,
