@@ -43,13 +43,15 @@ export class DebugPort {
   private connecting = false;
   private dpidrValue: Dpidr | undefined;
   private readonly invalidateListeners = new Set<() => void>();
-  private readonly options: Required<DebugPortOptions>;
+  private readonly options: Required<Omit<DebugPortOptions, 'frequency'>>;
+  private frequencyHz: number;
 
   constructor(
     readonly probe: CmsisDapProbe,
     options: DebugPortOptions = {},
   ) {
-    this.options = { frequency: options.frequency ?? 1_000_000, waitRetry: options.waitRetry ?? 100, powerUpTimeoutMs: options.powerUpTimeoutMs ?? 500 };
+    this.options = { waitRetry: options.waitRetry ?? 100, powerUpTimeoutMs: options.powerUpTimeoutMs ?? 500 };
+    this.frequencyHz = options.frequency ?? 1_000_000;
     probe.onTransferError(() => this.invalidateCaches());
     probe.setRecoveryHandler((error, link) => this.recoverAfter(error, link));
   }
@@ -70,13 +72,24 @@ export class DebugPort {
     return () => this.invalidateListeners.delete(listener);
   }
 
+  /** The SWCLK frequency this DP runs at, now and after any later reconnect. */
+  get frequency(): number {
+    return this.frequencyHz;
+  }
+
+  /** Changes SWCLK now (DAP_SWJ_Clock) and for every later bring-up of this DP. */
+  async setFrequency(hz: number): Promise<void> {
+    await this.probe.setClock(hz);
+    this.frequencyHz = hz;
+  }
+
   /** Full bring-up: DAP_Connect, clock, transfer settings, SWD select, DPIDR, clear errors, power-up. */
   async connect(): Promise<Dpidr> {
     this.connecting = true;
     try {
       const probe = this.probe;
       await probe.connect();
-      await probe.setClock(this.options.frequency);
+      await probe.setClock(this.frequencyHz);
       await probe.transferConfigure({ idleCycles: 0, waitRetry: this.options.waitRetry, matchRetry: 0 });
       await probe.swdConfigure(1, false);
       this.dpidrValue = await this.selectSwd(probe);

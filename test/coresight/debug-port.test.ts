@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { discoverAccessPorts } from '../../main/coresight/ap-discovery';
 import { DpRegister } from '../../main/coresight/dp-registers';
 import { MemAp } from '../../main/coresight/mem-ap';
@@ -39,6 +39,19 @@ describe.each(PRESETS)('DebugPort on preset %s', (preset) => {
     expect((mem as MemAp).romTableAddress).toBe(EXPECTED[board].base);
     expect((mem as MemAp).deviceEnabled).toBe(true);
     if (board === 'nrf52840') expect(aps[1]!.description).toBe('AP class 0x0 type 0x0 (Nordic Semiconductor)');
+  });
+});
+
+describe('DebugPort SWCLK frequency', () => {
+  it('clocks the probe at a changed frequency now and at every later bring-up', async () => {
+    open = await openSim('nrf52840', 'mcu-link-v2-hs', { createCore: idleCore });
+    await open.dp.connect();
+    const setClock = vi.spyOn(open.dp.probe, 'setClock');
+    await open.dp.setFrequency(400_000);
+    expect(open.dp.frequency).toBe(400_000);
+    await open.dp.connect();
+    expect(setClock.mock.calls).toEqual([[400_000], [400_000]]);
+    expect((await open.dp.readDP(DpRegister.DPIDR)) >>> 0).toBe(EXPECTED.nrf52840.dpidr);
   });
 });
 

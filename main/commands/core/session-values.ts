@@ -38,7 +38,7 @@ async function applyLive(context: CommandContext, name: string): Promise<void> {
   if (name === 'reset_type') {
     for (const core of session.target.cores) core.defaultResetType = session.options.get('reset_type') as ResetType;
   } else if (name === 'frequency') {
-    await session.probe.setClock(session.options.get('frequency'));
+    await session.target.dp.setFrequency(session.options.get('frequency'));
   }
 }
 

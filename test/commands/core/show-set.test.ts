@@ -64,6 +64,7 @@ describe.each(CONSOLE_BOARDS)('show and set on $uid', (board) => {
     expect(await c.ok('show frequency')).toBe('2000000 Hz');
     await c.ok('set frequency 400kHz');
     expect(await c.ok('show frequency')).toBe('400000 Hz');
+    expect(c.session.target.dp.frequency).toBe(400_000);
     expect(await c.ok('readdp 0')).toBe(`DP register 0x0 = ${hex8(board.dpidr)}`);
     expect(await c.fails('set frequency fast')).toBe("set: frequency must be a clock in Hz such as 4000000, 4M or 400k, not 'fast'");
   });
