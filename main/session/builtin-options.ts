@@ -55,7 +55,7 @@ const busyTimeout: IntegerOption = {
   help: 'Milliseconds a request waits for another front end\'s operation on the probe before failing with "busy"; 0 fails at once.',
 };
 const simPreset: StringOption = { name: 'sim.preset', kind: 'string', default: '', help: 'Simulated probe preset (empty: the simulator default).' };
-const simStateDir: StringOption = { name: 'sim.state_dir', kind: 'string', default: '', help: 'Directory where simulated boards keep their flash between runs (empty: in memory only).' };
+const simStateDir: StringOption = { name: 'sim.state_dir', kind: 'string', default: '', help: 'Directory where simulated boards keep their flash, UICR/option bytes and EEPROM between runs (empty: probedesk/sim in the user data directory).' };
 
 export const BUILTIN_OPTIONS = {
   frequency,
