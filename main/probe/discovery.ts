@@ -3,16 +3,15 @@
  * probes, listed together, opened by unique ID, and watched for hot-plug.
  *
  * Unique IDs: the USB serial number for USB probes (or the bus/port path when a probe has no
- * serial), `sim:<board>` for simulated probes. When USB cannot be used (no libusb, no USB
- * subsystem, no permission), the listing carries one warning line and still holds the simulated
- * probes.
+ * serial), `sim:<board>` for simulated probes. Real probes come from libusb and, for CMSIS-DAP
+ * v1 where the platform's HID stack owns HID devices, from node-hid (hardware-probes.ts). When USB
+ * cannot be used (no libusb, no node-hid, no USB subsystem, no permission), the listing carries one
+ * warning line per cause and still holds the simulated probes.
  */
+import { listHardwareProbes, type HardwareSources } from './hardware-probes';
 import { listSimulatedProbes, openSimulatedTransport, SIM_PREFIX, type SimulatedProbeOptions } from './sim/simulated-probes';
 import type { DapTransport } from './transport';
-import { UsbBulkTransport } from './usb/usb-bulk-transport';
-import { UsbHidTransport } from './usb/usb-hid-transport';
 import { loadUsb } from './usb/usb-module';
-import { listUsbProbes } from './usb/usb-probes';
 import { usbAccessProblem } from './usb/usb-errors';
 
 export type ProbeKind = 'cmsis-dap-v2' | 'cmsis-dap-v1' | 'simulated';
@@ -38,6 +37,8 @@ export interface DiscoveryOptions {
   readonly usb?: boolean;
   /** Options for the simulated probes (the `sim.preset` session option and friends). */
   readonly sim?: SimulatedProbeOptions;
+  /** Where real probes come from; default this machine's libusb and HID stack. */
+  readonly sources?: HardwareSources;
 }
 
 function kindOf(protocol: 'v1-hid' | 'v2-bulk'): ProbeKind {
@@ -53,9 +54,9 @@ export async function listProbes(options: DiscoveryOptions = {}): Promise<ProbeL
   const probes: ProbeDescription[] = [];
   const warnings: string[] = [];
   if (options.usb !== false) {
-    const usb = await listUsbProbes();
-    warnings.push(...usb.warnings);
-    for (const p of usb.probes) {
+    const hardware = await listHardwareProbes(options.sources);
+    warnings.push(...hardware.warnings);
+    for (const p of hardware.probes) {
       const kind = kindOf(p.protocol);
       probes.push({ uniqueId: p.uniqueId, vendorName: p.vendorName, productName: p.productName, kind, protocol: p.protocol, description: describe(p.vendorName, p.productName, kind) });
     }
@@ -69,17 +70,16 @@ export async function listProbes(options: DiscoveryOptions = {}): Promise<ProbeL
 /** Opens the transport of the probe with `uniqueId` (exact match, or a unique prefix of a USB serial). */
 export async function openProbeTransport(uniqueId: string, options: DiscoveryOptions = {}): Promise<DapTransport> {
   if (uniqueId.startsWith(SIM_PREFIX)) return openSimulatedTransport(uniqueId, options.sim);
-  const usb = await listUsbProbes();
-  const exact = usb.probes.filter((p) => p.uniqueId === uniqueId);
-  const matches = exact.length > 0 ? exact : usb.probes.filter((p) => p.uniqueId.startsWith(uniqueId));
+  const hardware = await listHardwareProbes(options.sources);
+  const exact = hardware.probes.filter((p) => p.uniqueId === uniqueId);
+  const matches = exact.length > 0 ? exact : hardware.probes.filter((p) => p.uniqueId.startsWith(uniqueId));
   if (matches.length === 0) {
     const known = (await listProbes(options)).probes.map((p) => p.uniqueId).join(', ');
-    const why = usb.warnings.length > 0 ? ` (${usb.warnings.join('; ')})` : '';
+    const why = hardware.warnings.length > 0 ? ` (${hardware.warnings.join('; ')})` : '';
     throw new Error(`no probe with unique ID '${uniqueId}'${why}; connected probes: ${known || 'none'}`);
   }
   if (matches.length > 1) throw new Error(`unique ID prefix '${uniqueId}' matches ${matches.length} probes: ${matches.map((p) => p.uniqueId).join(', ')}`);
-  const probe = matches[0]!;
-  return probe.protocol === 'v2-bulk' ? UsbBulkTransport.open(probe.device, probe.interfaceNumber) : UsbHidTransport.open(probe.device, probe.interfaceNumber);
+  return matches[0]!.open();
 }
 
 export type ProbeEvent = { readonly type: 'attached' | 'detached'; readonly probe: ProbeDescription } | { readonly type: 'warning'; readonly message: string };

@@ -2,7 +2,8 @@
  * Finds CMSIS-DAP probes on USB (runtime: plain Node). CMSIS-DAP v2.1 "Firmware": a v2 probe
  * has a vendor-specific interface (class 0xFF) whose interface string contains "CMSIS-DAP"
  * with bulk endpoints; a v1 probe has a HID interface and "CMSIS-DAP" in its product string.
- * A probe exposing both is listed once, as v2.
+ * A probe exposing both is listed once, as v2. Where the platform's HID stack owns HID devices
+ * (Windows, macOS), v1 probes come from node-hid instead and HID interfaces are not looked at here.
  */
 import type { Device } from 'usb';
 import { loadUsb } from './usb-module';
@@ -17,6 +18,8 @@ export interface UsbProbe {
   readonly interfaceNumber: number;
   readonly vendorId: number;
   readonly productId: number;
+  /** The USB serial number, '' when the device has none. */
+  readonly serialNumber: string;
   readonly device: Device;
 }
 
@@ -29,23 +32,41 @@ export interface UsbProbeListing {
 const VENDOR_CLASS = 0xff;
 const HID_CLASS = 0x03;
 const MARKER = 'CMSIS-DAP';
+const ENDPOINT_IN = 0x80;
+const TRANSFER_TYPE_MASK = 0x03;
+const INTERRUPT = 0x03;
 
 function hex4(value: number): string {
   return value.toString(16).padStart(4, '0');
 }
 
+export interface UsbIdentifyOptions {
+  /** Look at HID interfaces too (CMSIS-DAP v1). Default true. */
+  readonly hid?: boolean;
+}
+
 /** Interfaces that could belong to a CMSIS-DAP probe, judged from the cached descriptors alone. */
-function candidateInterfaces(device: Device): { number: number; cls: number; iInterface: number }[] {
+function candidateInterfaces(device: Device, hid: boolean): { number: number; cls: number; iInterface: number }[] {
   const config = device.configDescriptor;
   if (!config) return [];
   return config.interfaces
     .map((alts) => alts[0]!)
-    .filter((d) => d.bInterfaceClass === VENDOR_CLASS || d.bInterfaceClass === HID_CLASS)
+    .filter((d) => d.bInterfaceClass === VENDOR_CLASS || (hid && d.bInterfaceClass === HID_CLASS))
     .map((d) => ({ number: d.bInterfaceNumber, cls: d.bInterfaceClass, iInterface: d.iInterface }));
 }
 
-async function identify(device: Device): Promise<UsbProbe | undefined> {
-  const candidates = candidateInterfaces(device);
+/**
+ * The HID report size of interface `interfaceNumber`: the wMaxPacketSize of its interrupt IN
+ * endpoint (CMSIS-DAP v2.1 "USB Configuration for HID"), from the cached descriptors.
+ */
+export function hidReportSize(device: Device, interfaceNumber: number): number | undefined {
+  const iface = device.configDescriptor?.interfaces.map((alts) => alts[0]!).find((d) => d.bInterfaceNumber === interfaceNumber);
+  const input = iface?.endpoints?.find((e) => (e.bEndpointAddress & ENDPOINT_IN) !== 0 && (e.bmAttributes & TRANSFER_TYPE_MASK) === INTERRUPT);
+  return input?.wMaxPacketSize;
+}
+
+async function identify(device: Device, hid: boolean): Promise<UsbProbe | undefined> {
+  const candidates = candidateInterfaces(device, hid);
   if (candidates.length === 0) return undefined;
   const desc = device.deviceDescriptor;
   device.open();
@@ -75,6 +96,7 @@ async function identify(device: Device): Promise<UsbProbe | undefined> {
       interfaceNumber: chosen.number,
       vendorId: desc.idVendor,
       productId: desc.idProduct,
+      serialNumber: serial ?? '',
       device,
     };
   } finally {
@@ -82,7 +104,7 @@ async function identify(device: Device): Promise<UsbProbe | undefined> {
   }
 }
 
-export async function listUsbProbes(): Promise<UsbProbeListing> {
+export async function listUsbProbes(options: UsbIdentifyOptions = {}): Promise<UsbProbeListing> {
   let devices: Device[];
   try {
     const { usb } = await loadUsb();
@@ -90,17 +112,17 @@ export async function listUsbProbes(): Promise<UsbProbeListing> {
   } catch (error) {
     return { probes: [], warnings: [usbAccessProblem(error)] };
   }
-  return identifyUsbProbes(devices);
+  return identifyUsbProbes(devices, options);
 }
 
 /** Picks the CMSIS-DAP probes among `devices`, opening each candidate to read its strings. */
-export async function identifyUsbProbes(devices: readonly Device[]): Promise<UsbProbeListing> {
+export async function identifyUsbProbes(devices: readonly Device[], options: UsbIdentifyOptions = {}): Promise<UsbProbeListing> {
   const probes: UsbProbe[] = [];
   let denied = 0;
   let lastProblem: unknown;
   for (const device of devices) {
     try {
-      const probe = await identify(device);
+      const probe = await identify(device, options.hid ?? true);
       if (probe) probes.push(probe);
     } catch (error) {
       denied++;

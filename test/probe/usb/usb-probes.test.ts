@@ -72,6 +72,14 @@ describe('USB probe identification', () => {
     expect(listing).toEqual({ probes: [], warnings: [] });
   });
 
+  it('looks only at vendor interfaces when HID belongs to the platform HID stack (hid: false), never opening HID-only devices', async () => {
+    const v1Only = fakeDevice({ product: 'LPC11U35 CMSIS-DAP', interfaces: [{ number: 0, cls: 0x03 }], openError: 'LIBUSB_ERROR_NOT_SUPPORTED' });
+    const composite = fakeDevice({ product: 'DAPLink CMSIS-DAP', serial: 'S1', interfaces: [{ number: 3, cls: 0x03 }, { number: 4, cls: 0xff, name: 'CMSIS-DAP v2' }] });
+    const listing = await identifyUsbProbes([v1Only, composite], { hid: false });
+    expect(listing.warnings).toEqual([]);
+    expect(listing.probes.map((p) => [p.uniqueId, p.serialNumber, p.protocol, p.interfaceNumber])).toEqual([['S1', 'S1', 'v2-bulk', 4]]);
+  });
+
   it('turns devices it may not open into one warning pointing at the udev rules', async () => {
     const locked = fakeDevice({ product: 'CMSIS-DAP', interfaces: [{ number: 0, cls: 0xff }], openError: 'LIBUSB_ERROR_ACCESS' });
     const listing = await identifyUsbProbes([locked, locked]);
