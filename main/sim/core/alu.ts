@@ -1,33 +1,7 @@
-import type { Cpu } from './cpu';
-
 /**
  * The arithmetic pseudo-functions of the ARMv7-M ARM chapter A2.2 (AddWithCarry, Shift_C,
- * ThumbExpandImm_C, saturation) as plain functions over int32 values.
+ * ThumbExpandImm_C, saturation) over int32 values.
  */
-
-/** Carry out of the last `shiftC` / `expandImmC` call (Shift_C returns a pair; this is its second half). */
-export let carryOut = 0;
-
-/** AddWithCarry (A2.2.1), writing N, Z, C and V. Returns the int32 result. */
-export function addWithCarry(c: Cpu, x: number, y: number, carry: number): number {
-  const sum = (x >>> 0) + (y >>> 0) + carry;
-  const result = sum | 0;
-  c.n = result >>> 31;
-  c.z = result === 0 ? 1 : 0;
-  c.c = sum > 0xffffffff ? 1 : 0;
-  c.v = (~(x ^ y) & (x ^ result)) >>> 31;
-  return result;
-}
-
-/** x - y with flags, as AddWithCarry(x, NOT(y), 1). */
-export function subtractFlags(c: Cpu, x: number, y: number): number {
-  return addWithCarry(c, x, ~y, 1);
-}
-
-export function setNZ(c: Cpu, result: number): void {
-  c.n = result >>> 31;
-  c.z = result === 0 ? 1 : 0;
-}
 
 /** Shift types of DecodeImmShift / DecodeRegShift (A7.4.2); 4 is RRX. */
 export const enum ShiftType {
@@ -38,50 +12,99 @@ export const enum ShiftType {
   Rrx = 4,
 }
 
-/** Shift_C (A2.2.2): an amount of 0 leaves value and carry; register shifts pass amounts up to 255. */
-export function shiftC(value: number, type: ShiftType, amount: number, carryIn: number): number {
-  if (type === ShiftType.Rrx) {
-    carryOut = value & 1;
-    return (carryIn << 31) | (value >>> 1);
+/**
+ * The APSR condition flags with the pseudo-functions that write them. Cpu extends this class,
+ * so a decoded closure calls them as methods of the one Cpu shape, which V8 inlines; a call
+ * through another module's export would cost a binding lookup per executed instruction.
+ */
+export class ConditionFlags {
+  n = 0;
+  z = 0;
+  c = 0;
+  v = 0;
+  /** Carry out of the last `shiftC` call (Shift_C returns a pair; this is its second half). */
+  shifterCarry = 0;
+
+  /** AddWithCarry (A2.2.1), writing N, Z, C and V. Returns the int32 result. */
+  addWithCarry(x: number, y: number, carry: number): number {
+    const sum = (x >>> 0) + (y >>> 0) + carry;
+    const result = sum | 0;
+    this.n = result >>> 31;
+    this.z = result === 0 ? 1 : 0;
+    this.c = sum > 0xffffffff ? 1 : 0;
+    this.v = (~(x ^ y) & (x ^ result)) >>> 31;
+    return result;
   }
-  if (amount === 0) {
-    carryOut = carryIn;
-    return value | 0;
+
+  /** x - y with flags, as AddWithCarry(x, NOT(y), 1). */
+  subtractFlags(x: number, y: number): number {
+    return this.addWithCarry(x, ~y, 1);
   }
-  switch (type) {
-    case ShiftType.Lsl:
-      if (amount < 32) {
-        carryOut = (value >>> (32 - amount)) & 1;
-        return value << amount;
+
+  setNZ(result: number): void {
+    this.n = result >>> 31;
+    this.z = result === 0 ? 1 : 0;
+  }
+
+  /**
+   * Shift_C (A2.2.2) with the current C flag as carry-in: an amount of 0 leaves value and carry;
+   * register shifts pass amounts up to 255. The carry out goes to `shifterCarry`.
+   */
+  shiftC(value: number, type: ShiftType, amount: number): number {
+    if (type === ShiftType.Rrx) {
+      this.shifterCarry = value & 1;
+      return (this.c << 31) | (value >>> 1);
+    }
+    if (amount === 0) {
+      this.shifterCarry = this.c;
+      return value | 0;
+    }
+    switch (type) {
+      case ShiftType.Lsl:
+        if (amount < 32) {
+          this.shifterCarry = (value >>> (32 - amount)) & 1;
+          return value << amount;
+        }
+        this.shifterCarry = amount === 32 ? value & 1 : 0;
+        return 0;
+      case ShiftType.Lsr:
+        if (amount < 32) {
+          this.shifterCarry = (value >>> (amount - 1)) & 1;
+          return (value >>> amount) | 0;
+        }
+        this.shifterCarry = amount === 32 ? value >>> 31 : 0;
+        return 0;
+      case ShiftType.Asr:
+        if (amount < 32) {
+          this.shifterCarry = (value >> (amount - 1)) & 1;
+          return value >> amount;
+        }
+        this.shifterCarry = value >>> 31;
+        return value >> 31;
+      default: {
+        const n = amount & 31;
+        const result = n === 0 ? value | 0 : (value >>> n) | (value << (32 - n));
+        this.shifterCarry = result >>> 31;
+        return result;
       }
-      carryOut = amount === 32 ? value & 1 : 0;
-      return 0;
-    case ShiftType.Lsr:
-      if (amount < 32) {
-        carryOut = (value >>> (amount - 1)) & 1;
-        return (value >>> amount) | 0;
-      }
-      carryOut = amount === 32 ? value >>> 31 : 0;
-      return 0;
-    case ShiftType.Asr:
-      if (amount < 32) {
-        carryOut = (value >> (amount - 1)) & 1;
-        return value >> amount;
-      }
-      carryOut = value >>> 31;
-      return value >> 31;
-    default: {
-      const n = amount & 31;
-      const result = n === 0 ? value | 0 : (value >>> n) | (value << (32 - n));
-      carryOut = result >>> 31;
-      return result;
     }
   }
-}
 
-/** Shift (A2.2.2) without the carry. */
-export function shift(value: number, type: ShiftType, amount: number, carryIn: number): number {
-  return shiftC(value, type, amount, carryIn);
+  /** ConditionPassed for a 4-bit condition code (ARMv7-M A7.3). */
+  conditionPassed(cond: number): boolean {
+    let result: boolean;
+    switch (cond >> 1) {
+      case 0: result = this.z === 1; break;
+      case 1: result = this.c === 1; break;
+      case 2: result = this.n === 1; break;
+      case 3: result = this.v === 1; break;
+      case 4: result = this.c === 1 && this.z === 0; break;
+      case 5: result = this.n === this.v; break;
+      case 6: result = this.n === this.v && this.z === 0; break;
+      default: return true;
+    }
+    return (cond & 1) === 0 ? result : !result;
+  }
 }
 
 /** DecodeImmShift (A7.4.2): the (type, amount) pair as [type, amount]. */

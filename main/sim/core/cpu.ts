@@ -1,5 +1,6 @@
 import { type AccessWidth, BUS_ERROR, BusMaster, type BusSlave } from '../bus/bus-types';
 import type { SystemBus } from '../bus/system-bus';
+import { ConditionFlags } from './alu';
 import type { CoreModel } from './core-models';
 import { Cfsr, Exception } from './fault-codes';
 
@@ -45,6 +46,11 @@ export interface CpuHooks {
 
 /** A directly readable memory with, once code has run from it, one decoded-instruction slot per halfword. */
 export interface DirectRegion {
+  /**
+   * The start address as an int32, so that the field stays a small integer for V8 and the
+   * offset arithmetic on the hot path stays integer; `(address - base) >>> 0` is the offset
+   * whether `address` is written signed or unsigned.
+   */
   base: number;
   size: number;
   bytes: Uint8Array;
@@ -53,13 +59,9 @@ export interface DirectRegion {
   code: Array<Exec | undefined> | null;
 }
 
-export class Cpu {
+export class Cpu extends ConditionFlags {
   readonly r = new Int32Array(16);
   pc = 0;
-  n = 0;
-  z = 0;
-  c = 0;
-  v = 0;
   q = 0;
   ge = 0;
   itstate = 0;
@@ -131,6 +133,7 @@ export class Cpu {
     readonly bus: SystemBus,
     readonly log: (message: string) => void,
   ) {
+    super();
     this.v7m = model.architecture === 'v7m';
     this.hasFpu = model.hasFpu;
     this.hasUnprivileged = this.v7m || model.name === 'cortex-m0plus';
@@ -212,22 +215,6 @@ export class Cpu {
     this.apsr = value;
     this.itstate = this.v7m ? ((value >>> 25) & 3) | (((value >>> 10) & 0x3f) << 2) : 0;
     this.tbit = (value >>> 24) & 1;
-  }
-
-  /** ConditionPassed for a 4-bit condition code (ARMv7-M A7.3). */
-  conditionPassed(cond: number): boolean {
-    let result: boolean;
-    switch (cond >> 1) {
-      case 0: result = this.z === 1; break;
-      case 1: result = this.c === 1; break;
-      case 2: result = this.n === 1; break;
-      case 3: result = this.v === 1; break;
-      case 4: result = this.c === 1 && this.z === 0; break;
-      case 5: result = this.n === this.v; break;
-      case 6: result = this.n === this.v && this.z === 0; break;
-      default: return true;
-    }
-    return (cond & 1) === 0 ? result : !result;
   }
 
   // ---- PC writes (ARMv7-M A2.3.1) ---------------------------------------------------------
@@ -319,11 +306,12 @@ export class Cpu {
     if (o < this.lSize) return this.lView.getInt32(o, true);
     if (!this.dataSlowOnly && (address & 3) === 0) {
       const region = this.directRegion(address >>> 0);
-      if (region !== undefined && address - region.base + 4 <= region.size) {
+      const offset = region === undefined ? 0 : (address - region.base) >>> 0;
+      if (region !== undefined && offset + 4 <= region.size) {
         this.lBase = region.base;
         this.lSize = region.size & ~3;
         this.lView = region.view;
-        return this.lView.getInt32(address - region.base, true);
+        return this.lView.getInt32(offset, true);
       }
     }
     return this.ld32(address);
@@ -422,7 +410,7 @@ export class Cpu {
       const remapped = this.hooks.remapLiteral(a);
       if (remapped >= 0) target = remapped;
     } else if (this.selectDataRegion(a)) {
-      const o = a - this.dBase;
+      const o = (a - this.dBase) >>> 0;
       return width === 4 ? this.dView.getInt32(o, true) : width === 2 ? this.dView.getUint16(o, true) : this.dBytes[o]!;
     }
     const value = this.bus.read(target, width, BusMaster.Core);
@@ -447,7 +435,7 @@ export class Cpu {
   }
 
   private storeSlowDirect(a: number, width: AccessWidth, value: number): void {
-    const o = a - this.dBase;
+    const o = (a - this.dBase) >>> 0;
     if (width === 4) this.dView.setUint32(o, value, true);
     else if (width === 2) this.dView.setUint16(o, value, true);
     else this.dBytes[o] = value;
@@ -457,7 +445,7 @@ export class Cpu {
   /** Makes the direct-memory mapping holding `a` the fast data region; false if none does. */
   private selectDataRegion(a: number): boolean {
     const alt = this.altRegion;
-    const region = alt !== null && a - alt.base >= 0 && a - alt.base < alt.size ? alt : this.directRegion(a);
+    const region = alt !== null && (a - alt.base) >>> 0 < alt.size ? alt : this.directRegion(a);
     if (region === undefined) return false;
     this.altRegion = this.dRegion;
     this.dBase = region.base;
@@ -475,10 +463,10 @@ export class Cpu {
     const mapping = this.bus.decode(a);
     if (mapping === undefined || mapping.slave.directBytes === undefined) return undefined;
     let region = this.regions.get(mapping.slave);
-    if (region === undefined || region.base !== mapping.base) {
+    if (region === undefined || region.base !== (mapping.base | 0)) {
       const bytes = mapping.slave.directBytes;
       region = {
-        base: mapping.base,
+        base: mapping.base | 0,
         size: Math.min(mapping.size, bytes.length),
         bytes,
         view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
@@ -504,7 +492,8 @@ export class Cpu {
   rawRead32(address: number): number {
     const a = address >>> 0;
     const region = this.directRegion(a);
-    if (region !== undefined && a - region.base + 4 <= region.size) return region.view.getUint32(a - region.base, true);
+    const o = region === undefined ? 0 : (a - region.base) >>> 0;
+    if (region !== undefined && o + 4 <= region.size) return region.view.getUint32(o, true);
     return this.bus.read(a, 4, BusMaster.Core);
   }
 
@@ -512,8 +501,8 @@ export class Cpu {
   rawWrite32(address: number, value: number): boolean {
     const a = address >>> 0;
     const region = this.directRegion(a);
-    if (region !== undefined && region.writable && a - region.base + 4 <= region.size) {
-      const o = a - region.base;
+    const o = region === undefined ? 0 : (a - region.base) >>> 0;
+    if (region !== undefined && region.writable && o + 4 <= region.size) {
       region.view.setUint32(o, value >>> 0, true);
       const code = region.code;
       if (code !== null) for (let i = Math.max(0, (o >> 1) - 1); i <= (o + 3) >> 1; i++) code[i] = undefined;
@@ -540,7 +529,7 @@ export class Cpu {
   invalidateCode(address: number, length: number): void {
     for (const region of this.regions.values()) {
       const code = region.code;
-      const start = address - region.base;
+      const start = address - (region.base >>> 0);
       if (code === null || start + length <= 0 || start >= region.size) continue;
       const first = Math.max(0, (start >> 1) - 1);
       const last = Math.min(code.length - 1, (start + length - 1) >> 1);

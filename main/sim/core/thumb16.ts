@@ -1,4 +1,4 @@
-import { addWithCarry, carryOut, setNZ, shiftC, ShiftType, subtractFlags } from './alu';
+import { ShiftType } from './alu';
 import type { Cpu, Exec } from './cpu';
 import { Exception } from './fault-codes';
 
@@ -76,17 +76,17 @@ function shiftAddSubMoveCompare(hw: number, next: number): Exec {
       return (c) => {
         const result = c.r[m]!;
         c.r[d] = result;
-        if (c.itstate === 0) setNZ(c, result);
+        if (c.itstate === 0) c.setNZ(result);
         c.pc = next;
       };
     }
     const amount = type === ShiftType.Lsl || imm5 !== 0 ? imm5 : 32;
     return (c) => {
-      const result = shiftC(c.r[m]!, type, amount, c.c);
+      const result = c.shiftC(c.r[m]!, type, amount);
       c.r[d] = result;
       if (c.itstate === 0) {
-        setNZ(c, result);
-        c.c = carryOut;
+        c.setNZ(result);
+        c.c = c.shifterCarry;
       }
       c.pc = next;
     };
@@ -99,7 +99,7 @@ function shiftAddSubMoveCompare(hw: number, next: number): Exec {
       return (c) => {
         const x = c.r[n]!;
         const y = c.r[rm]!;
-        if (c.itstate === 0) c.r[d] = subtract ? subtractFlags(c, x, y) : addWithCarry(c, x, y, 0);
+        if (c.itstate === 0) c.r[d] = subtract ? c.subtractFlags(x, y) : c.addWithCarry(x, y, 0);
         else c.r[d] = subtract ? x - y : x + y;
         c.pc = next;
       };
@@ -110,7 +110,7 @@ function shiftAddSubMoveCompare(hw: number, next: number): Exec {
       const subtract = op === 15;
       return (c) => {
         const x = c.r[n]!;
-        if (c.itstate === 0) c.r[d] = subtract ? subtractFlags(c, x, imm) : addWithCarry(c, x, imm, 0);
+        if (c.itstate === 0) c.r[d] = subtract ? c.subtractFlags(x, imm) : c.addWithCarry(x, imm, 0);
         else c.r[d] = subtract ? x - imm : x + imm;
         c.pc = next;
       };
@@ -122,24 +122,24 @@ function shiftAddSubMoveCompare(hw: number, next: number): Exec {
     case 4:
       return (c) => {
         c.r[dn] = imm8;
-        if (c.itstate === 0) setNZ(c, imm8);
+        if (c.itstate === 0) c.setNZ(imm8);
         c.pc = next;
       };
     case 5:
       return (c) => {
-        subtractFlags(c, c.r[dn]!, imm8);
+        c.subtractFlags(c.r[dn]!, imm8);
         c.pc = next;
       };
     case 6:
       return (c) => {
         const x = c.r[dn]!;
-        c.r[dn] = c.itstate === 0 ? addWithCarry(c, x, imm8, 0) : x + imm8;
+        c.r[dn] = c.itstate === 0 ? c.addWithCarry(x, imm8, 0) : x + imm8;
         c.pc = next;
       };
     default:
       return (c) => {
         const x = c.r[dn]!;
-        c.r[dn] = c.itstate === 0 ? subtractFlags(c, x, imm8) : x - imm8;
+        c.r[dn] = c.itstate === 0 ? c.subtractFlags(x, imm8) : x - imm8;
         c.pc = next;
       };
   }
@@ -161,11 +161,11 @@ function dataProcessing(hw: number, next: number): Exec {
     case 0x7: {
       const type = op === 2 ? ShiftType.Lsl : op === 3 ? ShiftType.Lsr : op === 4 ? ShiftType.Asr : ShiftType.Ror;
       return (c) => {
-        const result = shiftC(c.r[dn]!, type, c.r[m]! & 0xff, c.c);
+        const result = c.shiftC(c.r[dn]!, type, c.r[m]! & 0xff);
         c.r[dn] = result;
         if (c.itstate === 0) {
-          setNZ(c, result);
-          c.c = carryOut;
+          c.setNZ(result);
+          c.c = c.shifterCarry;
         }
         c.pc = next;
       };
@@ -174,35 +174,35 @@ function dataProcessing(hw: number, next: number): Exec {
       return (c) => {
         const x = c.r[dn]!;
         const y = c.r[m]!;
-        c.r[dn] = c.itstate === 0 ? addWithCarry(c, x, y, c.c) : x + y + c.c;
+        c.r[dn] = c.itstate === 0 ? c.addWithCarry(x, y, c.c) : x + y + c.c;
         c.pc = next;
       };
     case 0x6:
       return (c) => {
         const x = c.r[dn]!;
         const y = c.r[m]!;
-        c.r[dn] = c.itstate === 0 ? addWithCarry(c, x, ~y, c.c) : x + ~y + c.c;
+        c.r[dn] = c.itstate === 0 ? c.addWithCarry(x, ~y, c.c) : x + ~y + c.c;
         c.pc = next;
       };
     case 0x8:
       return (c) => {
-        setNZ(c, c.r[dn]! & c.r[m]!);
+        c.setNZ(c.r[dn]! & c.r[m]!);
         c.pc = next;
       };
     case 0x9:
       return (c) => {
         const y = c.r[m]!;
-        c.r[dn] = c.itstate === 0 ? subtractFlags(c, 0, y) : -y;
+        c.r[dn] = c.itstate === 0 ? c.subtractFlags(0, y) : -y;
         c.pc = next;
       };
     case 0xa:
       return (c) => {
-        subtractFlags(c, c.r[dn]!, c.r[m]!);
+        c.subtractFlags(c.r[dn]!, c.r[m]!);
         c.pc = next;
       };
     case 0xb:
       return (c) => {
-        addWithCarry(c, c.r[dn]!, c.r[m]!, 0);
+        c.addWithCarry(c.r[dn]!, c.r[m]!, 0);
         c.pc = next;
       };
     case 0xc:
@@ -211,7 +211,7 @@ function dataProcessing(hw: number, next: number): Exec {
       return (c) => {
         const result = Math.imul(c.r[dn]!, c.r[m]!);
         c.r[dn] = result;
-        if (c.itstate === 0) setNZ(c, result);
+        if (c.itstate === 0) c.setNZ(result);
         c.pc = next;
       };
     case 0xe:
@@ -225,7 +225,7 @@ function logical(dn: number, m: number, next: number, f: (a: number, b: number) 
   return (c) => {
     const result = f(c.r[dn]!, c.r[m]!);
     c.r[dn] = result;
-    if (c.itstate === 0) setNZ(c, result);
+    if (c.itstate === 0) c.setNZ(result);
     c.pc = next;
   };
 }
@@ -251,7 +251,7 @@ function specialDataBranch(hw: number, pc: number, next: number): Exec {
       };
     case 1:
       return (c) => {
-        subtractFlags(c, read(c, dn), read(c, m));
+        c.subtractFlags(read(c, dn), read(c, m));
         c.pc = next;
       };
     case 2:

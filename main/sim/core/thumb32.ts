@@ -1,4 +1,4 @@
-import { addWithCarry, carryOut, decodeImmShift, expandImm, setNZ, shiftC, ShiftType, signedSat, unsignedSat } from './alu';
+import { decodeImmShift, expandImm, ShiftType, signedSat, unsignedSat } from './alu';
 import { type Cpu, type Exec, undefinedExec as undefined32 } from './cpu';
 import { Cfsr } from './fault-codes';
 import { readSpecial, writeSpecial } from './special-registers';
@@ -74,18 +74,18 @@ function dataOperation(c: Cpu, op: number, x: number, y: number, setflags: boole
       result = x ^ y;
       break;
     case 0x8:
-      return setflags ? addWithCarry(c, x, y, 0) : (x + y) | 0;
+      return setflags ? c.addWithCarry(x, y, 0) : (x + y) | 0;
     case 0xa:
-      return setflags ? addWithCarry(c, x, y, c.c) : (x + y + c.c) | 0;
+      return setflags ? c.addWithCarry(x, y, c.c) : (x + y + c.c) | 0;
     case 0xb:
-      return setflags ? addWithCarry(c, x, ~y, c.c) : (x + ~y + c.c) | 0;
+      return setflags ? c.addWithCarry(x, ~y, c.c) : (x + ~y + c.c) | 0;
     case 0xd:
-      return setflags ? addWithCarry(c, x, ~y, 1) : (x - y) | 0;
+      return setflags ? c.addWithCarry(x, ~y, 1) : (x - y) | 0;
     default:
-      return setflags ? addWithCarry(c, y, ~x, 1) : (y - x) | 0;
+      return setflags ? c.addWithCarry(y, ~x, 1) : (y - x) | 0;
   }
   if (setflags) {
-    setNZ(c, result);
+    c.setNZ(result);
     c.c = shifterCarry;
   }
   return result;
@@ -168,8 +168,8 @@ function dataProcessingShiftedRegister(hw1: number, hw2: number, pc: number, nex
     }
   }
   return (c) => {
-    const y = shiftC(c.r[m]!, type, amount, c.c);
-    const carry = carryOut;
+    const y = c.shiftC(c.r[m]!, type, amount);
+    const carry = c.shifterCarry;
     const x = moveForm ? 0 : c.r[n]!;
     const result = dataOperation(c, op, x, y, s, carry);
     if (!test) c.r[d] = result;
@@ -181,7 +181,7 @@ function dataProcessingShiftedRegister(hw1: number, hw2: number, pc: number, nex
 function packHalfword(hw2: number, n: number, d: number, m: number, imm5: number, next: number): Exec {
   const top = (hw2 & 0x20) !== 0;
   return (c) => {
-    const operand = top ? shiftC(c.r[m]!, ShiftType.Asr, imm5 === 0 ? 32 : imm5, c.c) : c.r[m]! << imm5;
+    const operand = top ? c.shiftC(c.r[m]!, ShiftType.Asr, imm5 === 0 ? 32 : imm5) : c.r[m]! << imm5;
     const x = c.r[n]!;
     c.r[d] = top ? (x & 0xffff0000) | (operand & 0xffff) : (operand & 0xffff0000) | (x & 0xffff);
     c.pc = next;
@@ -234,7 +234,7 @@ function dataProcessingPlainImmediate(hw1: number, hw2: number, pc: number, next
       const amount = type === ShiftType.Asr && imm5 === 0 ? 32 : imm5;
       const bits = unsigned ? field : field + 1;
       return (c) => {
-        const operand = shiftC(c.r[n]!, type, amount, c.c);
+        const operand = c.shiftC(c.r[n]!, type, amount);
         const sat = unsigned ? unsignedSat(operand, bits) : signedSat(operand, bits);
         c.r[d] = sat.result;
         if (sat.saturated) c.q = 1;
@@ -411,11 +411,11 @@ function dataProcessingRegister(hw1: number, hw2: number, pc: number, next: numb
     const type = ((op1 >>> 1) & 3) as ShiftType;
     const s = (op1 & 1) !== 0;
     return (c) => {
-      const result = shiftC(c.r[n]!, type, c.r[m]! & 0xff, c.c);
+      const result = c.shiftC(c.r[n]!, type, c.r[m]! & 0xff);
       c.r[d] = result;
       if (s) {
-        setNZ(c, result);
-        c.c = carryOut;
+        c.setNZ(result);
+        c.c = c.shifterCarry;
       }
       c.pc = next;
     };
