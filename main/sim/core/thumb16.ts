@@ -1,4 +1,5 @@
 import { ShiftType } from './alu';
+import { conditionalBranch } from './conditional-branch';
 import type { Cpu, Exec } from './cpu';
 import { Exception } from './fault-codes';
 
@@ -92,26 +93,37 @@ function shiftAddSubMoveCompare(hw: number, next: number): Exec {
     };
   }
   switch (op) {
-    case 12:
-    case 13: {
+    case 12: {
       const rm = (hw >>> 6) & 7;
-      const subtract = op === 13;
       return (c) => {
         const x = c.r[n]!;
         const y = c.r[rm]!;
-        if (c.itstate === 0) c.r[d] = subtract ? c.subtractFlags(x, y) : c.addWithCarry(x, y, 0);
-        else c.r[d] = subtract ? x - y : x + y;
+        c.r[d] = c.itstate === 0 ? c.addWithCarry(x, y, 0) : x + y;
         c.pc = next;
       };
     }
-    case 14:
-    case 15: {
-      const imm = (hw >>> 6) & 7;
-      const subtract = op === 15;
+    case 13: {
+      const rm = (hw >>> 6) & 7;
       return (c) => {
         const x = c.r[n]!;
-        if (c.itstate === 0) c.r[d] = subtract ? c.subtractFlags(x, imm) : c.addWithCarry(x, imm, 0);
-        else c.r[d] = subtract ? x - imm : x + imm;
+        const y = c.r[rm]!;
+        c.r[d] = c.itstate === 0 ? c.subtractFlags(x, y) : x - y;
+        c.pc = next;
+      };
+    }
+    case 14: {
+      const imm = (hw >>> 6) & 7;
+      return (c) => {
+        const x = c.r[n]!;
+        c.r[d] = c.itstate === 0 ? c.addWithCarry(x, imm, 0) : x + imm;
+        c.pc = next;
+      };
+    }
+    case 15: {
+      const imm = (hw >>> 6) & 7;
+      return (c) => {
+        const x = c.r[n]!;
+        c.r[d] = c.itstate === 0 ? c.subtractFlags(x, imm) : x - imm;
         c.pc = next;
       };
     }
@@ -152,9 +164,19 @@ function dataProcessing(hw: number, next: number): Exec {
   const m = (hw >>> 3) & 7;
   switch (op) {
     case 0x0:
-      return logical(dn, m, next, (a, b) => a & b);
+      return (c) => {
+        const result = c.r[dn]! & c.r[m]!;
+        c.r[dn] = result;
+        if (c.itstate === 0) c.setNZ(result);
+        c.pc = next;
+      };
     case 0x1:
-      return logical(dn, m, next, (a, b) => a ^ b);
+      return (c) => {
+        const result = c.r[dn]! ^ c.r[m]!;
+        c.r[dn] = result;
+        if (c.itstate === 0) c.setNZ(result);
+        c.pc = next;
+      };
     case 0x2:
     case 0x3:
     case 0x4:
@@ -206,7 +228,12 @@ function dataProcessing(hw: number, next: number): Exec {
         c.pc = next;
       };
     case 0xc:
-      return logical(dn, m, next, (a, b) => a | b);
+      return (c) => {
+        const result = c.r[dn]! | c.r[m]!;
+        c.r[dn] = result;
+        if (c.itstate === 0) c.setNZ(result);
+        c.pc = next;
+      };
     case 0xd:
       return (c) => {
         const result = Math.imul(c.r[dn]!, c.r[m]!);
@@ -215,19 +242,20 @@ function dataProcessing(hw: number, next: number): Exec {
         c.pc = next;
       };
     case 0xe:
-      return logical(dn, m, next, (a, b) => a & ~b);
+      return (c) => {
+        const result = c.r[dn]! & ~c.r[m]!;
+        c.r[dn] = result;
+        if (c.itstate === 0) c.setNZ(result);
+        c.pc = next;
+      };
     default:
-      return logical(dn, m, next, (_a, b) => ~b);
+      return (c) => {
+        const result = ~c.r[m]!;
+        c.r[dn] = result;
+        if (c.itstate === 0) c.setNZ(result);
+        c.pc = next;
+      };
   }
-}
-
-function logical(dn: number, m: number, next: number, f: (a: number, b: number) => number): Exec {
-  return (c) => {
-    const result = f(c.r[dn]!, c.r[m]!);
-    c.r[dn] = result;
-    if (c.itstate === 0) c.setNZ(result);
-    c.pc = next;
-  };
 }
 
 /** A5.2.3: ADD/CMP/MOV with high registers, BX and BLX. */
@@ -237,6 +265,26 @@ function specialDataBranch(hw: number, pc: number, next: number): Exec {
   const dn = ((hw >>> 4) & 8) | (hw & 7);
   const pcValue = (pc + 4) | 0;
   const read = (c: Cpu, reg: number): number => (reg === 15 ? pcValue : c.r[reg]!);
+  // The common forms name no PC: closures without the R15 tests.
+  if (dn !== 15 && m !== 15) {
+    switch (op >>> 2) {
+      case 0:
+        return (c) => {
+          c.r[dn] = c.r[dn]! + c.r[m]!;
+          c.pc = next;
+        };
+      case 1:
+        return (c) => {
+          c.subtractFlags(c.r[dn]!, c.r[m]!);
+          c.pc = next;
+        };
+      case 2:
+        return (c) => {
+          c.r[dn] = c.r[m]!;
+          c.pc = next;
+        };
+    }
+  }
   switch (op >>> 2) {
     case 0:
       return (c) => {
@@ -626,13 +674,5 @@ function conditionalBranchOrSvc(hw: number, pc: number, next: number): Exec {
       c.raise(Exception.SvCall);
     };
   }
-  const target = (pc + 4 + (((hw & 0xff) << 24) >> 23)) >>> 0;
-  return (c) => {
-    if (c.conditionPassed(cond)) {
-      c.cycles += BRANCH_EXTRA;
-      c.pc = target;
-    } else {
-      c.pc = next;
-    }
-  };
+  return conditionalBranch(cond, (pc + 4 + (((hw & 0xff) << 24) >> 23)) >>> 0, next);
 }

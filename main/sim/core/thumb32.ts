@@ -1,4 +1,5 @@
 import { decodeImmShift, expandImm, ShiftType, signedSat, unsignedSat } from './alu';
+import { conditionalBranch } from './conditional-branch';
 import { type Cpu, type Exec, undefinedExec as undefined32 } from './cpu';
 import { Cfsr } from './fault-codes';
 import { readSpecial, writeSpecial } from './special-registers';
@@ -322,15 +323,7 @@ function branchAndMiscellaneous(hw1: number, hw2: number, pc: number, next: numb
     if (!cpu.v7m) return undefined32(pc, encoding);
     const cond = (hw1 >>> 6) & 0xf;
     const imm = (sign << 20) | (j2 << 19) | (j1 << 18) | ((hw1 & 0x3f) << 12) | ((hw2 & 0x7ff) << 1);
-    const target = (pc + 4 + ((imm << 11) >> 11)) >>> 0;
-    return (c) => {
-      if (c.conditionPassed(cond)) {
-        c.cycles += BRANCH_EXTRA;
-        c.pc = target;
-      } else {
-        c.pc = next;
-      }
-    };
+    return conditionalBranch(cond, (pc + 4 + ((imm << 11) >> 11)) >>> 0, next);
   }
   const sysm = hw2 & 0xff;
   if ((op & 0x7e) === 0x38) {
