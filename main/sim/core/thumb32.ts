@@ -1,8 +1,9 @@
-import { decodeImmShift, expandImm, ShiftType, signedSat, unsignedSat } from './alu';
+import { ShiftType, signedSat, unsignedSat } from './alu';
 import { conditionalBranch } from './conditional-branch';
 import { type Cpu, type Exec, undefinedExec as undefined32 } from './cpu';
 import { Cfsr } from './fault-codes';
 import { readSpecial, writeSpecial } from './special-registers';
+import { dataProcessingModifiedImmediate, dataProcessingShiftedRegister } from './thumb32-data-processing';
 import { loadStoreDualExclusive, loadStoreMultiple, loadStoreSingle } from './thumb32-memory';
 
 /**
@@ -53,140 +54,6 @@ function coprocessor(hw2: number, pc: number, encoding: number, c: Cpu): Exec {
     };
   }
   return (cpu) => cpu.usageFault(Cfsr.NoCp);
-}
-
-/** The data-processing operations shared by the immediate and shifted-register forms (A5.3.1, A5.3.11). */
-function dataOperation(c: Cpu, op: number, x: number, y: number, setflags: boolean, shifterCarry: number): number {
-  let result: number;
-  switch (op) {
-    case 0x0:
-      result = x & y;
-      break;
-    case 0x1:
-      result = x & ~y;
-      break;
-    case 0x2:
-      result = x | y;
-      break;
-    case 0x3:
-      result = x | ~y;
-      break;
-    case 0x4:
-      result = x ^ y;
-      break;
-    case 0x8:
-      return setflags ? c.addWithCarry(x, y, 0) : (x + y) | 0;
-    case 0xa:
-      return setflags ? c.addWithCarry(x, y, c.c) : (x + y + c.c) | 0;
-    case 0xb:
-      return setflags ? c.addWithCarry(x, ~y, c.c) : (x + ~y + c.c) | 0;
-    case 0xd:
-      return setflags ? c.addWithCarry(x, ~y, 1) : (x - y) | 0;
-    default:
-      return setflags ? c.addWithCarry(y, ~x, 1) : (y - x) | 0;
-  }
-  if (setflags) {
-    c.setNZ(result);
-    c.c = shifterCarry;
-  }
-  return result;
-}
-
-const VALID_DATA_OPS = new Set([0x0, 0x1, 0x2, 0x3, 0x4, 0x8, 0xa, 0xb, 0xd, 0xe]);
-
-/** A5.3.1: AND, TST, BIC, ORR, MOV, ORN, MVN, EOR, TEQ, ADD, CMN, ADC, SBC, SUB, CMP, RSB with a modified immediate. */
-function dataProcessingModifiedImmediate(hw1: number, hw2: number, pc: number, next: number, encoding: number): Exec {
-  const op = (hw1 >>> 5) & 0xf;
-  const s = (hw1 & 0x10) !== 0;
-  const n = hw1 & 0xf;
-  const d = (hw2 >>> 8) & 0xf;
-  const imm12 = ((hw1 & 0x400) << 1) | ((hw2 >>> 4) & 0x700) | (hw2 & 0xff);
-  const imm = expandImm(imm12);
-  if (imm === undefined || !VALID_DATA_OPS.has(op)) return undefined32(pc, encoding);
-  const y = imm.value;
-  const rotated = imm.rotated;
-  const immCarry = imm.carry;
-  const test = d === 15 && s && (op === 0x0 || op === 0x4 || op === 0x8 || op === 0xd);
-  const moveForm = n === 15 && (op === 0x2 || op === 0x3);
-  if (op === 0x8 && !s && !test) {
-    return (c) => {
-      c.r[d] = c.r[n]! + y;
-      c.pc = next;
-    };
-  }
-  if (op === 0xd && !s) {
-    return (c) => {
-      c.r[d] = c.r[n]! - y;
-      c.pc = next;
-    };
-  }
-  if (moveForm && !s) {
-    const value = op === 0x2 ? y : ~y;
-    return (c) => {
-      c.r[d] = value;
-      c.pc = next;
-    };
-  }
-  return (c) => {
-    const x = moveForm ? 0 : c.r[n]!;
-    const result = dataOperation(c, moveForm && op === 0x3 ? 0x3 : op, x, y, s, rotated ? immCarry : c.c);
-    if (!test) c.r[d] = result;
-    c.pc = next;
-  };
-}
-
-/** A5.3.11: the same operations with a shifted register, and MOV/LSL/LSR/ASR/ROR/RRX by immediate. */
-function dataProcessingShiftedRegister(hw1: number, hw2: number, pc: number, next: number, encoding: number, cpu: Cpu): Exec {
-  const op = (hw1 >>> 5) & 0xf;
-  const s = (hw1 & 0x10) !== 0;
-  const n = hw1 & 0xf;
-  const d = (hw2 >>> 8) & 0xf;
-  const m = hw2 & 0xf;
-  const imm5 = ((hw2 >>> 10) & 0x1c) | ((hw2 >>> 6) & 3);
-  const [type, amount] = decodeImmShift((hw2 >>> 4) & 3, imm5);
-  if (op === 0x6 && cpu.hasDsp) return packHalfword(hw2, n, d, m, imm5, next);
-  if (!VALID_DATA_OPS.has(op)) return undefined32(pc, encoding);
-  const test = d === 15 && s && (op === 0x0 || op === 0x4 || op === 0x8 || op === 0xd);
-  const moveForm = n === 15 && (op === 0x2 || op === 0x3);
-  if (!s && amount === 0 && type === ShiftType.Lsl) {
-    if (op === 0x8) {
-      return (c) => {
-        c.r[d] = c.r[n]! + c.r[m]!;
-        c.pc = next;
-      };
-    }
-    if (op === 0xd) {
-      return (c) => {
-        c.r[d] = c.r[n]! - c.r[m]!;
-        c.pc = next;
-      };
-    }
-    if (op === 0x2 && moveForm) {
-      return (c) => {
-        c.r[d] = c.r[m]!;
-        c.pc = next;
-      };
-    }
-  }
-  return (c) => {
-    const y = c.shiftC(c.r[m]!, type, amount);
-    const carry = c.shifterCarry;
-    const x = moveForm ? 0 : c.r[n]!;
-    const result = dataOperation(c, op, x, y, s, carry);
-    if (!test) c.r[d] = result;
-    c.pc = next;
-  };
-}
-
-/** PKHBT/PKHTB (A7.7.93, DSP extension). */
-function packHalfword(hw2: number, n: number, d: number, m: number, imm5: number, next: number): Exec {
-  const top = (hw2 & 0x20) !== 0;
-  return (c) => {
-    const operand = top ? c.shiftC(c.r[m]!, ShiftType.Asr, imm5 === 0 ? 32 : imm5) : c.r[m]! << imm5;
-    const x = c.r[n]!;
-    c.r[d] = top ? (x & 0xffff0000) | (operand & 0xffff) : (operand & 0xffff0000) | (x & 0xffff);
-    c.pc = next;
-  };
 }
 
 /** A5.3.3: ADDW/SUBW/ADR, MOVW/MOVT, SSAT/USAT, SBFX/UBFX, BFI/BFC. */
