@@ -10,120 +10,163 @@ const BRANCH_EXTRA = 2;
 
 type Access = 'word' | 'half' | 'byte' | 'shalf' | 'sbyte';
 
-function loader(access: Access): (c: Cpu, address: number) => number {
+/**
+ * One load of `access` size. Called with a constant `access` from each decoded closure, so V8
+ * inlines it there; a per-access loader function would be one more megamorphic call per load.
+ */
+function load(c: Cpu, access: Access, a: number): number {
   switch (access) {
     case 'word':
-      return (c, a) => c.ld32(a);
+      return c.ld32(a);
     case 'half':
-      return (c, a) => c.ld16(a);
+      return c.ld16(a);
     case 'shalf':
-      return (c, a) => (c.ld16(a) << 16) >> 16;
+      return (c.ld16(a) << 16) >> 16;
     case 'byte':
-      return (c, a) => c.ld8(a);
+      return c.ld8(a);
     default:
-      return (c, a) => (c.ld8(a) << 24) >> 24;
+      return (c.ld8(a) << 24) >> 24;
   }
 }
 
-function storer(access: Access): (c: Cpu, address: number, value: number) => void {
-  switch (access) {
-    case 'word':
-      return (c, a, v) => c.st32(a, v);
-    case 'half':
-      return (c, a, v) => c.st16(a, v);
-    default:
-      return (c, a, v) => c.st8(a, v);
-  }
+function store(c: Cpu, access: Access, a: number, v: number): void {
+  if (access === 'word') c.st32(a, v);
+  else if (access === 'half') c.st16(a, v);
+  else c.st8(a, v);
+}
+
+/** Addressing of A5.3.7-A5.3.10: Rn + offset, Rn + offset with writeback, Rn then writeback, Rn + (Rm << shift). */
+const enum Mode {
+  Offset,
+  PreIndexed,
+  PostIndexed,
+  Register,
 }
 
 /** A5.3.7-A5.3.10: LDR/LDRB/LDRH/LDRSB/LDRSH/STR/STRB/STRH, immediate, register and literal. */
 export function loadStoreSingle(hw1: number, hw2: number, pc: number, next: number, encoding: number): Exec {
   const signed = (hw1 & 0x100) !== 0;
   const size = (hw1 >>> 5) & 3;
-  const load = (hw1 & 0x10) !== 0;
+  const isLoad = (hw1 & 0x10) !== 0;
   const n = hw1 & 0xf;
   const t = (hw2 >>> 12) & 0xf;
-  if (size === 3 || (!load && signed) || (!load && n === 15)) return undefined32(pc, encoding);
+  if (size === 3 || (!isLoad && signed) || (!isLoad && n === 15)) return undefined32(pc, encoding);
   if (signed && size === 2) return undefined32(pc, encoding);
   const access: Access = size === 2 ? 'word' : size === 1 ? (signed ? 'shalf' : 'half') : signed ? 'sbyte' : 'byte';
   // Byte and halfword loads to PC are the PLD/PLI preload hints: NOPs here (A5.3.8, A5.3.9).
-  const hint = load && t === 15 && size !== 2;
-  const toPc = load && t === 15 && size === 2;
-  if (hint) {
+  if (isLoad && t === 15 && size !== 2) {
     return (c) => {
       c.pc = next;
     };
   }
-  if (load && n === 15) {
+  const toPc = isLoad && t === 15;
+  if (isLoad && n === 15) {
     const base = (pc + 4) & ~3;
     const address = (base + ((hw1 & 0x80) !== 0 ? 1 : -1) * (hw2 & 0xfff)) >>> 0;
-    return finishLoad(loader(access), t, toPc, next, () => address);
-  }
-  let addressOf: (c: Cpu) => number;
-  let writeback: ((c: Cpu) => void) | undefined;
-  if ((hw1 & 0x80) !== 0) {
-    const imm12 = hw2 & 0xfff;
-    addressOf = (c) => c.r[n]! + imm12;
-  } else if ((hw2 & 0x800) !== 0) {
-    const index = (hw2 & 0x400) !== 0;
-    const add = (hw2 & 0x200) !== 0;
-    const wback = (hw2 & 0x100) !== 0;
-    if (!index && !wback) return undefined32(pc, encoding);
-    const offset = (add ? 1 : -1) * (hw2 & 0xff);
-    addressOf = index ? (c) => c.r[n]! + offset : (c) => c.r[n]!;
-    if (wback) writeback = (c) => (c.r[n] = c.r[n]! + offset);
-  } else if ((hw2 & 0xfc0) === 0) {
-    const m = hw2 & 0xf;
-    const shift = (hw2 >>> 4) & 3;
-    addressOf = (c) => c.r[n]! + (c.r[m]! << shift);
-  } else {
-    return undefined32(pc, encoding);
-  }
-  if (load) return finishLoad(loader(access), t, toPc, next, addressOf, writeback);
-  const store = storer(access);
-  if (writeback === undefined) {
+    if (toPc) return loadToPc(access, Mode.Offset, n, address, 0, 0);
     return (c) => {
-      store(c, addressOf(c), c.r[t]!);
-      c.pc = next;
-    };
-  }
-  const wb = writeback;
-  return (c) => {
-    store(c, addressOf(c), c.r[t]!);
-    wb(c);
-    c.pc = next;
-  };
-}
-
-function finishLoad(
-  load: (c: Cpu, address: number) => number,
-  t: number,
-  toPc: boolean,
-  next: number,
-  addressOf: (c: Cpu) => number,
-  writeback?: (c: Cpu) => void,
-): Exec {
-  if (toPc) {
-    return (c) => {
-      const value = load(c, addressOf(c));
-      if (writeback !== undefined) writeback(c);
-      c.cycles += LOAD_EXTRA + BRANCH_EXTRA;
-      c.bxWritePc(value);
-    };
-  }
-  if (writeback === undefined) {
-    return (c) => {
-      c.r[t] = load(c, addressOf(c));
+      c.r[t] = load(c, access, address);
       c.cycles += LOAD_EXTRA;
       c.pc = next;
     };
   }
+  let mode: Mode;
+  let offset = 0;
+  let m = 0;
+  if ((hw1 & 0x80) !== 0) {
+    mode = Mode.Offset;
+    offset = hw2 & 0xfff;
+  } else if ((hw2 & 0x800) !== 0) {
+    const index = (hw2 & 0x400) !== 0;
+    const wback = (hw2 & 0x100) !== 0;
+    if (!index && !wback) return undefined32(pc, encoding);
+    offset = ((hw2 & 0x200) !== 0 ? 1 : -1) * (hw2 & 0xff);
+    mode = !wback ? Mode.Offset : index ? Mode.PreIndexed : Mode.PostIndexed;
+  } else if ((hw2 & 0xfc0) === 0) {
+    mode = Mode.Register;
+    m = hw2 & 0xf;
+    offset = (hw2 >>> 4) & 3;
+  } else {
+    return undefined32(pc, encoding);
+  }
+  if (toPc) return loadToPc(access, mode, n, 0, offset, m);
+  if (isLoad) return loadRegister(access, mode, t, n, offset, m, next);
+  return storeRegister(access, mode, t, n, offset, m, next);
+}
+
+function loadRegister(access: Access, mode: Mode, t: number, n: number, offset: number, m: number, next: number): Exec {
+  switch (mode) {
+    case Mode.Offset:
+      return (c) => {
+        c.r[t] = load(c, access, c.r[n]! + offset);
+        c.cycles += LOAD_EXTRA;
+        c.pc = next;
+      };
+    case Mode.PreIndexed:
+      return (c) => {
+        const address = c.r[n]! + offset;
+        const value = load(c, access, address);
+        c.r[n] = address;
+        c.r[t] = value;
+        c.cycles += LOAD_EXTRA;
+        c.pc = next;
+      };
+    case Mode.PostIndexed:
+      return (c) => {
+        const address = c.r[n]!;
+        const value = load(c, access, address);
+        c.r[n] = address + offset;
+        c.r[t] = value;
+        c.cycles += LOAD_EXTRA;
+        c.pc = next;
+      };
+    default:
+      return (c) => {
+        c.r[t] = load(c, access, c.r[n]! + (c.r[m]! << offset));
+        c.cycles += LOAD_EXTRA;
+        c.pc = next;
+      };
+  }
+}
+
+function storeRegister(access: Access, mode: Mode, t: number, n: number, offset: number, m: number, next: number): Exec {
+  switch (mode) {
+    case Mode.Offset:
+      return (c) => {
+        store(c, access, c.r[n]! + offset, c.r[t]!);
+        c.pc = next;
+      };
+    case Mode.PreIndexed:
+      return (c) => {
+        const address = c.r[n]! + offset;
+        store(c, access, address, c.r[t]!);
+        c.r[n] = address;
+        c.pc = next;
+      };
+    case Mode.PostIndexed:
+      return (c) => {
+        const address = c.r[n]!;
+        store(c, access, address, c.r[t]!);
+        c.r[n] = address + offset;
+        c.pc = next;
+      };
+    default:
+      return (c) => {
+        store(c, access, c.r[n]! + (c.r[m]! << offset), c.r[t]!);
+        c.pc = next;
+      };
+  }
+}
+
+/** LDR PC (A7.7.42-A7.7.44): LoadWritePC after any writeback; `literal` is the address when n is 15. */
+function loadToPc(access: Access, mode: Mode, n: number, literal: number, offset: number, m: number): Exec {
   return (c) => {
-    const value = load(c, addressOf(c));
-    writeback(c);
-    c.r[t] = value;
-    c.cycles += LOAD_EXTRA;
-    c.pc = next;
+    const base = n === 15 ? literal : c.r[n]!;
+    const address = mode === Mode.Register ? base + (c.r[m]! << offset) : mode === Mode.PostIndexed ? base : base + offset;
+    const value = load(c, access, address);
+    if (mode === Mode.PreIndexed || mode === Mode.PostIndexed) c.r[n] = base + offset;
+    c.cycles += LOAD_EXTRA + BRANCH_EXTRA;
+    c.bxWritePc(value);
   };
 }
 
