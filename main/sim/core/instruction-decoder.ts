@@ -18,6 +18,8 @@ export class InstructionDecoder {
   codeBase = 0;
   codeSize = 0;
   code: Array<Exec | undefined> = [];
+  /** The bytes of that region, for sizing instructions without a bus read. */
+  private codeBytes: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly cpu: Cpu,
@@ -41,12 +43,16 @@ export class InstructionDecoder {
     this.codeBase = region.base;
     this.codeSize = region.size & ~1;
     this.code = this.cpu.codeSlots(region);
+    this.codeBytes = region.bytes;
     return this.lookup(pc);
   }
 
   /** 2 or 4: the size of the instruction at `pc` (A5.1: first halfword 0b11101/0b11110/0b11111 is 32-bit). */
   instructionSize(pc: number): number {
-    const hw = this.fetch(pc);
+    // A skipped IT-block instruction is sized on every pass; outside FPB remapping, the high
+    // byte of its first halfword in the current code region decides, with no bus read.
+    const offset = (pc - this.codeBase) >>> 0;
+    const hw = !this.breakpointsActive && offset < this.codeSize ? this.codeBytes[offset + 1]! << 8 : this.fetch(pc);
     return hw !== BUS_ERROR && hw >>> 11 >= 0x1d ? 4 : 2;
   }
 
