@@ -25,14 +25,18 @@ export class ConditionFlags {
   /** Carry out of the last `shiftC` call (Shift_C returns a pair; this is its second half). */
   shifterCarry = 0;
 
-  /** AddWithCarry (A2.2.1), writing N, Z, C and V. Returns the int32 result. */
+  /**
+   * AddWithCarry (A2.2.1), writing N, Z, C and V. Returns the int32 result. C and V come from
+   * bit 31 of the operands and the result (carry out of a full adder: both operand bits set,
+   * or one set and the result bit clear), so everything stays int32 arithmetic for V8 instead
+   * of an unsigned 33-bit sum in floating point.
+   */
   addWithCarry(x: number, y: number, carry: number): number {
-    const sum = (x >>> 0) + (y >>> 0) + carry;
-    const result = sum | 0;
+    const result = (x + y + carry) | 0;
     this.n = result >>> 31;
     this.z = result === 0 ? 1 : 0;
-    this.c = sum > 0xffffffff ? 1 : 0;
-    this.v = (~(x ^ y) & (x ^ result)) >>> 31;
+    this.c = ((x & y) | ((x | y) & ~result)) >>> 31;
+    this.v = ((x ^ result) & (y ^ result)) >>> 31;
     return result;
   }
 
