@@ -74,6 +74,8 @@ export class SessionHost {
       await this.closing;
       const defaults = this.options.defaults ?? {};
       const sessionOptions = {
+        // A person watches this target: a simulated board runs in real time between the UI's polls.
+        'sim.real_time': 'true',
         ...defaults.sessionOptions,
         ...(request.preset !== undefined ? { 'sim.preset': request.preset } : {}),
         ...(request.connectMode !== undefined ? { connect_mode: request.connectMode } : {}),

@@ -56,6 +56,12 @@ const busyTimeout: IntegerOption = {
 };
 const simPreset: StringOption = { name: 'sim.preset', kind: 'string', default: '', help: 'Simulated probe preset (empty: the simulator default).' };
 const simStateDir: StringOption = { name: 'sim.state_dir', kind: 'string', default: '', help: 'Directory where simulated boards keep their flash, UICR/option bytes and EEPROM between runs (empty: probedesk/sim in the user data directory).' };
+const simRealTime: BooleanOption = {
+  name: 'sim.real_time',
+  kind: 'boolean',
+  default: false,
+  help: 'Simulated boards keep running at their clock rate in wall time while the host is silent (the workstation sets it, so a watched target visibly runs); otherwise simulated time passes only with probe traffic.',
+};
 
 export const BUILTIN_OPTIONS = {
   frequency,
@@ -72,6 +78,7 @@ export const BUILTIN_OPTIONS = {
   busy_timeout: busyTimeout,
   'sim.preset': simPreset,
   'sim.state_dir': simStateDir,
+  'sim.real_time': simRealTime,
 } as const;
 
 export type BuiltinOptionName = keyof typeof BUILTIN_OPTIONS;

@@ -124,7 +124,7 @@ export class Session {
     await this.run('open', async () => {
       const opener = this.create.openTransport ?? openProbeTransport;
       const transport = await opener(this.probeCandidate.uniqueId, {
-        sim: { preset: this.options.get('sim.preset') || undefined, stateDir: this.simStateDir() },
+        sim: { preset: this.options.get('sim.preset') || undefined, stateDir: this.simStateDir(), pacer: this.options.get('sim.real_time') },
       });
       let probe: CmsisDapProbe;
       try {

@@ -48,7 +48,7 @@ describe.each(CONSOLE_BOARDS)('CommandConsole on $uid', (board) => {
     expect(await console.complete('wr')).toEqual(['wr', 'wreg', 'write16', 'write32', 'write8', 'writeap', 'writedp']);
     expect(await console.complete('halt; reg p')).toEqual(['pc', 'primask', 'psp']);
     expect(await console.complete('reg ba')).toEqual(board.architecture === 'ARMv7-M' ? ['basepri'] : []);
-    expect(await console.complete('set option sim.')).toEqual(['sim.preset', 'sim.state_dir']);
+    expect(await console.complete('set option sim.')).toEqual(['sim.preset', 'sim.real_time', 'sim.state_dir']);
     expect(await console.complete('show re')).toEqual(['reset-type']);
     expect(await console.complete('help wr')).toEqual(['wreg', 'write16', 'write32', 'write8', 'writeap', 'writedp']);
     expect(console.help()).toBe((await console.execute('help')).output);

@@ -105,7 +105,7 @@ describe('config file and precedence', () => {
 
   it('names the file, line and name of an unknown option', () => {
     const dir = project({ 'probedesk.yaml': 'frequency: 1000\nsim:\n  presett: x\n' });
-    expect(() => resolveSessionOptions({ projectDir: dir })).toThrow(/probedesk\.yaml:3: sim\.presett: unknown option \(did you mean sim\.preset, sim\.state_dir\?\)/);
+    expect(() => resolveSessionOptions({ projectDir: dir })).toThrow(/probedesk\.yaml:3: sim\.presett: unknown option \(did you mean sim\.preset, sim\.real_time, sim\.state_dir\?\)/);
   });
 
   it('names the line of a YAML syntax error and a missing explicit file', () => {

@@ -110,6 +110,22 @@ describe('session service on sim:nrf52840', () => {
     await expect.poll(() => latest(core), UI_WAIT).toMatchObject({ state: 'halted', haltReason: 'debug-request', pc: expect.any(Number) });
   });
 
+  it.skipIf(!hasNm)('runs a watched simulated board in real time: the demo\'s 100 Hz tick counter advances while the host is silent', async () => {
+    // No polls during the wait: only the real-time pacer can move simulated time.
+    const h = start({ pollIntervalMs: 60_000 });
+    await h.value('session.connect', { uid: 'sim:nrf52840', connectMode: 'attach' });
+    expect(h.sessions.session!.options.get('sim.real_time')).toBe(true);
+    const ticks = demoSymbols('nrf52840/build/demo.elf').get('demo_ticks')!;
+    const read = async (): Promise<number> => {
+      const reply = await h.value<{ output: string }>('console.execute', { line: `read32 0x${ticks.toString(16)}` });
+      return Number.parseInt(/:\s+([0-9a-f]{8})/.exec(reply.output)![1]!, 16);
+    };
+    const first = await read();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A second of wall time is 100 ticks at the board's rate; well over a quarter of them must have run.
+    expect(await read()).toBeGreaterThanOrEqual(first + 25);
+  });
+
   it('keeps the simulated board in the state directory the host was given', async () => {
     const h = start();
     await h.value('session.connect', { uid: 'sim:nrf52840' });
