@@ -42,7 +42,10 @@ export const registerCommander: RegisterCommand = (registry) =>
     },
     run: async (context) => {
       const steps = context.options.command ?? context.options.execute ?? [];
-      const { session, warnings } = await openSession({ ...context.globals });
+      // A person drives the commander (`continue; sleep 500; halt` means half a second of running):
+      // a simulated board runs in real time unless -O sim.real_time=false.
+      const sessionOptions = { 'sim.real_time': 'true', ...context.globals.sessionOptions };
+      const { session, warnings } = await openSession({ ...context.globals, sessionOptions });
       for (const warning of warnings) context.log.debug(warning);
       const logLevel = commanderLogLevel(context.io, context.globals.logLevel);
       const commands = new CommandConsole(session, { logLevel });

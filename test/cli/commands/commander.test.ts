@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli/index';
+import { demoSymbols } from '../../session/support/sim-session';
 
 const stateDir = mkdtempSync(join(tmpdir(), 'probedesk-commander-'));
 const BIN = fileURLToPath(new URL('../../../bin/probedesk.js', import.meta.url));
@@ -33,6 +34,16 @@ describe('probedesk commander batch mode', () => {
     const r = await commander('sim:stm32l051', ['-c', 'read32 0x40015800; show uid']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('40015800:  10380417                             |..8.|\nsim:stm32l051\n');
+  });
+
+  it('lets a simulated board run in real time: `continue; sleep 1000; halt` runs the demo for about a second', async () => {
+    const ticks = `0x${demoSymbols('nrf52840/build/demo.elf').get('demo_ticks')!.toString(16)}`;
+    const r = await commander('sim:nrf52840', ['-c', `read32 ${ticks}`, '-c', 'continue', '-c', 'sleep 1000', '-c', 'halt', '-c', `read32 ${ticks}`]);
+    expect(r.code).toBe(0);
+    const dump = new RegExp(`^${ticks.slice(2).padStart(8, '0')}:\\s+([0-9a-f]{8})`, 'gm');
+    const [before, after] = [...r.stdout.matchAll(dump)].map((m) => Number.parseInt(m[1]!, 16));
+    // The demo ticks at 100 Hz: a second of wall time is about 100 ticks; well over a quarter must have run.
+    expect(after! - before!).toBeGreaterThanOrEqual(25);
   });
 
   it('stops at the first bad command with one error line naming the command and the argument, and exits 1', async () => {
