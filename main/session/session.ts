@@ -141,7 +141,7 @@ export class Session {
           dp,
           definition,
           settings: this.settings(),
-          resetLine: { setResetAsserted: (asserted) => probe.setNReset(asserted) },
+          resetLine: { setResetAsserted: (asserted) => probe.setNReset(asserted), pulseReset: (ms) => probe.pulseNReset(ms * 1000) },
           delegate: this.create.delegate,
           serialize: (operation, body) => this.run(operation, body),
           log: (level, message) => this.log(level, message),

@@ -27,8 +27,6 @@ export interface ResetContext {
   readonly timeoutMs?: number;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Resolves `sw` to the software reset it stands for and VECTRESET on cores without it. */
 export function effectiveResetType(type: ResetType, baseline: boolean): ResetType {
   if (type === ResetType.Sw) return ResetType.SwSysresetreq;
@@ -42,9 +40,7 @@ async function requestReset(context: ResetContext, type: ResetType): Promise<voi
     case ResetType.Hw: {
       const line = context.resetLine;
       if (!line) throw new CoreUnsupportedError('A hardware reset needs the probe nRESET line, and this connection has none');
-      await line.setResetAsserted(true);
-      await sleep(RESET_PULSE_MS);
-      await line.setResetAsserted(false);
+      await line.pulseReset(RESET_PULSE_MS);
       return;
     }
     case ResetType.SwSysresetreq:

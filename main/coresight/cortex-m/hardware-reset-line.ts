@@ -5,4 +5,6 @@
 export interface HardwareResetLine {
   /** Drives nRESET low (`true`) or releases it (`false`). */
   setResetAsserted(asserted: boolean): Promise<void>;
+  /** Drives nRESET low for `durationMs`, then releases it, timed by the probe itself. */
+  pulseReset(durationMs: number): Promise<void>;
 }

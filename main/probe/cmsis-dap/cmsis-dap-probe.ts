@@ -2,7 +2,7 @@
  * A CMSIS-DAP probe driven over a DapTransport (runtime: plain Node). Implements the commands
  * of CMSIS-DAP v2.1 used for SWD debug: DAP_Info, DAP_Connect/Disconnect, DAP_SWJ_Clock,
  * DAP_SWJ_Sequence, DAP_SWJ_Pins, DAP_TransferConfigure, DAP_SWD_Configure, DAP_Transfer,
- * DAP_TransferBlock, DAP_WriteABORT and DAP_ResetTarget.
+ * DAP_TransferBlock, DAP_WriteABORT, DAP_ResetTarget, DAP_Delay and DAP_ExecuteCommands.
  *
  * Register reads and writes are queued and resolved when their packet answers (see DapEngine),
  * so issuing many without awaiting each keeps up to Packet Count packets in flight.
@@ -35,6 +35,15 @@ export interface TransferSettings {
 export type ProbeRecoveryHandler = (error: TransferError, probe: CmsisDapProbe) => Promise<void>;
 
 const DEFAULT_TIMEOUT_MS = 2000;
+/** DAP_Delay takes a 16-bit count of microseconds ("DAP_Delay"). */
+const MAX_DELAY_US = 0xffff;
+
+/** One command of an atomic sequence, with the size of its response (command ID included). */
+interface AtomicPart {
+  readonly request: Uint8Array;
+  readonly responseLength: number;
+  readonly name: string;
+}
 
 /**
  * A write's completion as Promise<void>. Writes are often queued without awaiting (a TAR write
@@ -203,6 +212,72 @@ export class CmsisDapProbe {
   /** Drives nRESET low (asserted) or releases it. */
   async setNReset(asserted: boolean): Promise<void> {
     await this.swjPins(asserted ? 0 : SwjPin.nReset, SwjPin.nReset);
+  }
+
+  /**
+   * Holds nRESET low for `pulseUs` microseconds, timed by the probe: DAP_SWJ_Pins (assert),
+   * DAP_Delay, DAP_SWJ_Pins (release). A probe with atomic commands (DAP_Info capabilities bit 4)
+   * gets them in one DAP_ExecuteCommands packet, so host and USB latency can neither stretch the
+   * pulse nor leave the line asserted between packets; others get them one by one.
+   */
+  async pulseNReset(pulseUs: number): Promise<void> {
+    const pins = (asserted: boolean): AtomicPart => {
+      const request = new Uint8Array(7);
+      request[0] = DapCommand.SwjPins;
+      request[1] = asserted ? 0 : SwjPin.nReset;
+      request[2] = SwjPin.nReset;
+      return { request, responseLength: 2, name: 'DAP_SWJ_Pins' };
+    };
+    const delays: AtomicPart[] = [];
+    for (let left = Math.max(1, Math.round(pulseUs)); left > 0; left -= MAX_DELAY_US) {
+      const request = new Uint8Array(3);
+      request[0] = DapCommand.Delay;
+      putU16(request, 1, Math.min(left, MAX_DELAY_US));
+      delays.push({ request, responseLength: 2, name: 'DAP_Delay' });
+    }
+    const parts = [pins(true), ...delays, pins(false)];
+    const packed = 2 + parts.reduce((n, p) => n + p.request.length, 0);
+    if (this.info.capabilities.atomicCommands && packed <= this.info.packetSize && parts.length <= 0xff) {
+      const responses = await this.executeCommands(parts);
+      responses.forEach((response, i) => {
+        if (parts[i]!.request[0] === DapCommand.Delay && response[1] !== DAP_OK) throw new ProbeCommandError('DAP_Delay failed (DAP_ERROR)');
+      });
+      return;
+    }
+    for (const part of parts) {
+      if (part.request[0] === DapCommand.Delay) await this.statusCommand(part.request, part.name);
+      else await this.command(part.request, part.name);
+    }
+  }
+
+  /**
+   * DAP_ExecuteCommands: `parts` in one packet, run by the probe back to back; returns each
+   * command's response, split by the lengths the parts declare.
+   */
+  private async executeCommands(parts: readonly AtomicPart[]): Promise<Uint8Array[]> {
+    const request = new Uint8Array(2 + parts.reduce((n, p) => n + p.request.length, 0));
+    request[0] = DapCommand.ExecuteCommands;
+    request[1] = parts.length;
+    let offset = 2;
+    for (const part of parts) {
+      request.set(part.request, offset);
+      offset += part.request.length;
+    }
+    const response = await this.command(request, 'DAP_ExecuteCommands');
+    if (response[1] !== parts.length) {
+      throw new ProtocolError(`corrupted probe response to DAP_ExecuteCommands: ${response[1] ?? 0} of ${parts.length} commands answered`);
+    }
+    const responses: Uint8Array[] = [];
+    offset = 2;
+    for (const part of parts) {
+      const one = response.subarray(offset, offset + part.responseLength);
+      if (one.length !== part.responseLength || one[0] !== part.request[0]) {
+        throw new ProtocolError(`corrupted probe response to ${part.name} inside DAP_ExecuteCommands`);
+      }
+      responses.push(one);
+      offset += part.responseLength;
+    }
+    return responses;
   }
 
   /** DAP_ResetTarget: the probe's device-specific reset sequence; false if it has none. */

@@ -19,6 +19,8 @@ export const DapCommand = {
   SwjSequence: 0x12,
   SwdConfigure: 0x13,
   SwdSequence: 0x1d,
+  QueueCommands: 0x7e,
+  ExecuteCommands: 0x7f,
 } as const;
 
 /** "Command Response Status": DAP_OK / DAP_ERROR. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CortexM } from '../../../main/coresight/cortex-m/cortex-m';
 import { CoreNotHaltedError, CoreUnsupportedError, MemoryFaultError } from '../../../main/coresight/cortex-m/core-errors';
 import { CoreState, HaltReason } from '../../../main/coresight/cortex-m/core-state';
+import { RESET_PULSE_MS } from '../../../main/coresight/cortex-m/core-reset';
 import { ResetType } from '../../../main/coresight/cortex-m/reset-type';
 import { VectorCatch } from '../../../main/coresight/cortex-m/vector-catch';
 import { m0plusDouble, m4Double, type ScsDouble } from './support/scs-double';
@@ -133,6 +134,13 @@ describe('CortexM reset', () => {
     expect(await core.reset(type)).toBe(type);
     expect(double.resets).toBe(1);
     expect(double.halted).toBe(false);
+  });
+
+  it('asks the probe for one timed nRESET pulse of RESET_PULSE_MS for a hardware reset', async () => {
+    const double = m4Double();
+    const core = await started(double);
+    await core.reset(ResetType.Hw);
+    expect(double.resetPulses).toEqual([RESET_PULSE_MS]);
   });
 
   it('uses SYSRESETREQ for the default sw reset', async () => {

@@ -54,6 +54,37 @@ describe('CmsisDapProbe', () => {
     expect(transport.remaining).toBe(0);
   });
 
+  it('pulses nRESET atomically with DAP_ExecuteCommands when the probe has atomic commands', async () => {
+    const transport = new ScriptedTransport([
+      ...infoScript(64, 4, 0x11),
+      {
+        request: [0x7f, 0x03, 0x10, 0x00, 0x80, 0, 0, 0, 0, 0x09, 0x88, 0x13, 0x10, 0x80, 0x80, 0, 0, 0, 0],
+        response: [0x7f, 0x03, 0x10, 0x00, 0x09, 0x00, 0x10, 0x80],
+      },
+    ]);
+    const probe = await CmsisDapProbe.open(transport);
+    await probe.pulseNReset(5000);
+    expect(transport.remaining).toBe(0);
+  });
+
+  it('pulses nRESET as three commands without atomic commands, splitting DAP_Delay at 65535 us', async () => {
+    const { probe, transport } = await openWith([
+      { request: [0x10, 0x00, 0x80, 0, 0, 0, 0], response: [0x10, 0x00] },
+      { request: [0x09, 0xff, 0xff], response: [0x09, 0x00] },
+      { request: [0x09, 0x01, 0x00], response: [0x09, 0x00] },
+      { request: [0x10, 0x80, 0x80, 0, 0, 0, 0], response: [0x10, 0x80] },
+    ]);
+    await probe.pulseNReset(65_536);
+    expect(transport.remaining).toBe(0);
+  });
+
+  it('rejects a DAP_ExecuteCommands answer that covers fewer commands, or a failed DAP_Delay inside it', async () => {
+    const short = new ScriptedTransport([...infoScript(64, 4, 0x11), { request: [0x7f, 0x03, 0x10, 0x00, 0x80, 0, 0, 0, 0, 0x09, 0x0a, 0x00, 0x10, 0x80, 0x80, 0, 0, 0, 0], response: [0x7f, 0x02, 0x10, 0x00, 0x09, 0x00] }]);
+    await expect((await CmsisDapProbe.open(short)).pulseNReset(10)).rejects.toThrow(/DAP_ExecuteCommands: 2 of 3 commands answered/);
+    const failed = new ScriptedTransport([...infoScript(64, 4, 0x11), { request: [0x7f, 0x03, 0x10, 0x00, 0x80, 0, 0, 0, 0, 0x09, 0x0a, 0x00, 0x10, 0x80, 0x80, 0, 0, 0, 0], response: [0x7f, 0x03, 0x10, 0x00, 0x09, 0xff, 0x10, 0x80] }]);
+    await expect((await CmsisDapProbe.open(failed)).pulseNReset(10)).rejects.toThrow(/DAP_Delay failed \(DAP_ERROR\)/);
+  });
+
   it('sends the JTAG-to-SWD switch as one DAP_SWJ_Sequence, LSB first', async () => {
     const bits: number[] = [...Array(51).fill(1)];
     for (let i = 0; i < 16; i++) bits.push((0xe79e >> i) & 1);

@@ -77,7 +77,13 @@ export class ScsDouble implements MemoryInterface {
       if (this.resetLineAsserted && !asserted) this.systemReset();
       this.resetLineAsserted = asserted;
     },
+    pulseReset: async (durationMs: number): Promise<void> => {
+      this.resetPulses.push(durationMs);
+      this.systemReset();
+    },
   };
+  /** Durations of the nRESET pulses the core asked the probe for. */
+  readonly resetPulses: number[] = [];
 
   /** What the core does on leaving reset (B1.5.5), including the reset vector catch (C1.6.5). */
   systemReset(): void {
