@@ -233,6 +233,15 @@ export class CortexM {
     this.coreReset();
   }
 
+  /**
+   * The EDBGRQ input, an external debug request (ARMv7-M C1.6.1 and C1.7; ARMv6-M C1.6.1): with
+   * halting debug enabled the core halts and DFSR.EXTERNAL is set; otherwise the request is
+   * ignored, as the DebugMonitor is not raised by it in this model.
+   */
+  externalDebugRequest(): void {
+    if (this.debug.debugEnabled) this.halt(Dfsr.External);
+  }
+
   /** External nRESET: held in reset while asserted, reset taken on release. */
   setResetPin(asserted: boolean): void {
     if (asserted === this.inReset) return;

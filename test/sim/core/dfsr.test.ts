@@ -2,8 +2,7 @@
  * DFSR, the Debug Fault Status Register: ARMv7-M ARM (DDI 0403E) C1.6.1 and ARMv6-M ARM
  * (DDI 0419) C1.6.1. HALTED (halt request or step), BKPT (BKPT instruction or breakpoint unit),
  * DWTTRAP (DWT watchpoint), VCATCH (vector catch), EXTERNAL (EDBGRQ). The bits are sticky and
- * write-one-to-clear; a power-on reset clears them. The simulated core has no EDBGRQ input, so
- * EXTERNAL is not exercised here.
+ * write-one-to-clear; a power-on reset clears them.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,9 +15,11 @@ import {
   DFSR,
   DFSR_BKPT,
   DFSR_DWTTRAP,
+  DFSR_EXTERNAL,
   DFSR_HALTED,
   DFSR_VCATCH,
   DHCSR,
+  S_HALT,
   dwtComp,
   dwtFunction,
   RAM_BASE,
@@ -59,6 +60,22 @@ describe.skipIf(!toolchainAvailable)('DFSR (C1.6.1)', () => {
         s.write(DHCSR, 0xa05f_0000 | C_DEBUGEN | C_STEP);
         s.run();
         expect(s.read(DFSR)).toBe(DFSR_HALTED);
+      });
+
+      it('EXTERNAL is set when an external debug request (EDBGRQ) halts the running core', () => {
+        const s = createBareSystem(model, program);
+        s.dhcsr(C_DEBUGEN);
+        s.core.externalDebugRequest();
+        expect(s.read(DHCSR) & S_HALT).toBe(S_HALT);
+        expect(s.read(DFSR)).toBe(DFSR_EXTERNAL);
+        s.write(DFSR, DFSR_EXTERNAL);
+        expect(s.read(DFSR)).toBe(0);
+      });
+
+      it('an external debug request without C_DEBUGEN does not halt the core', () => {
+        const s = createBareSystem(model, program);
+        s.core.externalDebugRequest();
+        expect(s.read(DHCSR) & S_HALT).toBe(0);
       });
 
       it('BKPT is set when a BKPT instruction halts the core', () => {
