@@ -7,7 +7,7 @@
 import { MemAp } from '../../coresight/mem-ap';
 import { CommandError, type CommandDefinition } from '../command-types';
 import type { CommandContext } from '../command-context';
-import { hex } from './hex';
+import { hex } from '../../probe/cmsis-dap/commands';
 
 function checkRegister(command: string, what: string, register: number): void {
   if (register < 0 || register > 0xfc || register % 4 !== 0) {

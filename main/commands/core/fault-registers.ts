@@ -4,7 +4,7 @@
  * has none of them (every fault is a HardFault there) and only DFSR (ARMv6-M ARM C1.6.1).
  */
 import { CFSR_BFARVALID, CFSR_MMARVALID, decodeCfsr, decodeDfsr, decodeHfsr } from './register-fields';
-import { hex } from './hex';
+import { hex } from '../../probe/cmsis-dap/commands';
 
 export interface FaultRegister {
   readonly name: string;

@@ -7,7 +7,7 @@ import type { CortexM } from '../../coresight/cortex-m/cortex-m';
 import { CommandError, type CommandDefinition, type CommandOutput } from '../command-types';
 import type { CommandContext } from '../command-context';
 import { CFSR_ADDRESS, FAULT_REGISTERS, findFaultRegister, missingOnBaseline, type FaultRegister } from './fault-registers';
-import { hex } from './hex';
+import { hex } from '../../probe/cmsis-dap/commands';
 import { decodeControl, decodeXpsr, type CoreFeatures } from './register-fields';
 
 /** Cores with the ARMv7E-M DSP extension (their TRMs), whose APSR has GE[3:0]. */

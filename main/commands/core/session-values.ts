@@ -5,12 +5,11 @@
  */
 import { LOG_LEVELS, type LogLevel } from '../../../shared/log/logger';
 import type { ResetType } from '../../coresight/cortex-m/reset-type';
-import { SwjPin } from '../../probe/cmsis-dap/commands';
+import { hex, SwjPin } from '../../probe/cmsis-dap/commands';
 import { collectTargetInfo } from '../../session/target-info';
 import { CommandError, type CommandOutput } from '../command-types';
 import type { CommandContext } from '../command-context';
 import { parseFrequencyText } from './frequency-text';
-import { hex } from './hex';
 import { RESET_TYPE_WORDS } from './reset-type-names';
 
 export interface SessionValue {

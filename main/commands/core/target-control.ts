@@ -5,7 +5,7 @@
 import { CoreState } from '../../coresight/cortex-m/core-state';
 import { CommandError, type CommandDefinition } from '../command-types';
 import type { CommandContext } from '../command-context';
-import { hex } from './hex';
+import { hex } from '../../probe/cmsis-dap/commands';
 import { DEFAULT_RESET_WORD, RESET_TYPE_WORDS } from './reset-type-names';
 
 const STATE_NAMES: Record<CoreState, string> = {
