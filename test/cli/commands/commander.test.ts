@@ -4,20 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/index';
 import { demoSymbols } from '../../session/support/sim-session';
+import { runToExit } from './run-to-exit';
 
 const stateDir = mkdtempSync(join(tmpdir(), 'probedesk-commander-'));
 const BIN = fileURLToPath(new URL('../../../bin/probedesk.js', import.meta.url));
 
-async function commander(uid: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['commander', '-u', uid, '-O', `sim.state_dir=${stateDir}`, '--no-config', ...args], {
-    signal: new AbortController().signal,
-    io: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
+function commander(uid: string, args: string[]) {
+  return runToExit(['commander', '-u', uid, '-O', `sim.state_dir=${stateDir}`, '--no-config', ...args]);
 }
 
 describe('probedesk commander batch mode', () => {
