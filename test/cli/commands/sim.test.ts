@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MemoryMap from 'nrf-intel-hex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/index';
 import { createBoard, type BoardName } from '../../../main/sim/boards/index';
 import { BusMaster } from '../../../main/sim/bus/bus-types';
 import { startCommand } from './run-command';
+import { runToExit } from './run-to-exit';
 
 const firmware = fileURLToPath(new URL('../../../resources/firmware/', import.meta.url));
 const dirs: string[] = [];
@@ -21,13 +21,6 @@ function stateDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'probedesk-sim-cli-'));
   dirs.push(d);
   return d;
-}
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { io: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) } });
-  return { code, stdout, stderr };
 }
 
 /** The first flash word of the board's saved state, read through a new board instance. */
@@ -72,12 +65,12 @@ describe('probedesk sim', () => {
     const erased = board === 'nrf52840' ? 0xffffffff : 0;
     it(`${board}: --erase-state leaves the saved flash erased and --factory-reset puts the demo firmware back`, async () => {
       const dir = stateDir();
-      const erase = await run(['-O', `sim.state_dir=${dir}`, 'sim', '--board', board, '--erase-state']);
+      const erase = await runToExit(['-O', `sim.state_dir=${dir}`, 'sim', '--board', board, '--erase-state']);
       expect(erase).toMatchObject({ code: 0, stderr: '' });
       expect(erase.stdout).toBe(`sim:${board}: saved state in ${dir} fully erased (no firmware; factory option bytes and UICR defaults only)\n`);
       expect(savedFirstWord(board, dir)).toBe(erased);
 
-      const reset = await run(['-O', `sim.state_dir=${dir}`, '--json', 'sim', '--board', board, '--factory-reset']);
+      const reset = await runToExit(['-O', `sim.state_dir=${dir}`, '--json', 'sim', '--board', board, '--factory-reset']);
       expect(reset.code).toBe(0);
       expect(JSON.parse(reset.stdout)).toEqual({ board, state: 'factory', stateDir: dir });
       expect(savedFirstWord(board, dir)).toBe(demoFirstWord(board));
@@ -88,7 +81,7 @@ describe('probedesk sim', () => {
     const dir = stateDir();
     const held = createBoard('nrf52840', { stateDir: dir });
     try {
-      const result = await run(['-O', `sim.state_dir=${dir}`, 'sim', '--board', 'nrf52840', '--erase-state']);
+      const result = await runToExit(['-O', `sim.state_dir=${dir}`, 'sim', '--board', 'nrf52840', '--erase-state']);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(`probedesk: error: sim:nrf52840 is in use by process ${process.pid} (lock file ${join(dir, 'nrf52840.lock')})\n`);
     } finally {
@@ -98,18 +91,18 @@ describe('probedesk sim', () => {
   });
 
   it('rejects an unknown --board with an error listing the simulated boards', async () => {
-    const result = await run(['sim', '--board', 'nrf52832', '--factory-reset']);
+    const result = await runToExit(['sim', '--board', 'nrf52832', '--factory-reset']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toBe("error: option '--board <name>' argument 'nrf52832' is invalid. no simulated board 'nrf52832'; the boards are: nrf52840, stm32l051.\n");
   });
 
   it('asks for --board, and for something to do, naming the choices', async () => {
-    expect(await run(['sim', '--erase-state'])).toMatchObject({ code: 2, stderr: 'probedesk: error: sim: --board is required; the boards are: nrf52840, stm32l051\n' });
-    expect(await run(['sim', '--board', 'stm32l051'])).toMatchObject({
+    expect(await runToExit(['sim', '--erase-state'])).toMatchObject({ code: 2, stderr: 'probedesk: error: sim: --board is required; the boards are: nrf52840, stm32l051\n' });
+    expect(await runToExit(['sim', '--board', 'stm32l051'])).toMatchObject({
       code: 2,
       stderr: 'probedesk: error: sim: nothing to do; give --factory-reset, --erase-state or --remote-bitbang PORT\n',
     });
-    expect(await run(['sim', '--board', 'stm32l051', '--factory-reset', '--erase-state'])).toMatchObject({
+    expect(await runToExit(['sim', '--board', 'stm32l051', '--factory-reset', '--erase-state'])).toMatchObject({
       code: 2,
       stderr: 'probedesk: error: sim: --factory-reset and --erase-state exclude each other\n',
     });
@@ -131,7 +124,7 @@ describe('probedesk sim', () => {
     expect(running.firstLine).toMatch(/^sim:stm32l051 is running; its JTAG-DP test port \(OpenOCD remote_bitbang\) listens on 127\.0\.0\.1:\d+$/);
     const port = Number(/:(\d+)$/.exec(running.firstLine)![1]);
     expect(await readIdcode(port)).toBe(0x0bc11477);
-    const second = await run(['-O', `sim.state_dir=${dir}`, 'sim', '--board', 'stm32l051', '--factory-reset']);
+    const second = await runToExit(['-O', `sim.state_dir=${dir}`, 'sim', '--board', 'stm32l051', '--factory-reset']);
     expect(second.stderr).toContain(`sim:stm32l051 is in use by process ${process.pid}`);
     expect(await running.stop()).toBe(0);
   });
