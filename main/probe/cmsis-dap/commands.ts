@@ -19,7 +19,6 @@ export const DapCommand = {
   SwjSequence: 0x12,
   SwdConfigure: 0x13,
   SwdSequence: 0x1d,
-  QueueCommands: 0x7e,
   ExecuteCommands: 0x7f,
 } as const;
 
